@@ -1,0 +1,24 @@
+using UnifiedCommerce.Contracts.Catalog;
+
+namespace UnifiedCommerce.Contracts;
+
+/// <summary>
+/// Which services subscribe to which integration events. Each service listens on one queue named after itself;
+/// a publisher sends each event to the queue of every subscriber. Keeping the table here, beside the events,
+/// lets the same routing work on every transport (PostgreSQL queues, RabbitMQ).
+/// </summary>
+public static class EventRoutes
+{
+    public const string Catalog = "catalog";
+    public const string Inventory = "inventory";
+
+    private static readonly Dictionary<Type, string[]> SubscribersByEvent = new()
+    {
+        [typeof(ProductChanged)] = [Inventory],
+    };
+
+    public static IReadOnlyDictionary<Type, string[]> All => SubscribersByEvent;
+
+    public static IReadOnlyList<string> SubscribersOf(Type eventType) =>
+        SubscribersByEvent.TryGetValue(eventType, out var queues) ? queues : [];
+}

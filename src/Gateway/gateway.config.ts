@@ -1,0 +1,101 @@
+/**
+ * Hive Gateway for the commerce platform: serves the committed, build-time composed supergraph
+ * (./supergraph.graphql, written by `npm run compose`) and routes each operation to the subgraphs.
+ *
+ * Environment
+ *   PORT                          port to listen on (default 4000); the gateway binds to 127.0.0.1
+ *                                 (the CLI's HOST variable overrides the address, e.g. 0.0.0.0 in a container)
+ *   CATALOG_GRAPHQL_URL           Catalog subgraph endpoint (default baked into the supergraph: http://127.0.0.1:5101/graphql)
+ *   INVENTORY_GRAPHQL_URL         Inventory subgraph endpoint (default: http://127.0.0.1:5102/graphql)
+ *   NODE_ENV                      'production' turns GraphiQL and the landing page off
+ *   OTEL_EXPORTER_OTLP_ENDPOINT   when set, traces are exported over OTLP http/protobuf to <endpoint>/v1/traces;
+ *                                 the standard OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS,
+ *                                 OTEL_BSP_* and OTEL_SDK_DISABLED then apply as the OpenTelemetry spec defines them
+ *   OTEL_SERVICE_NAME             service name on the exported spans (default 'gateway')
+ *
+ * Endpoints: /graphql, /healthcheck (alive), /readiness (supergraph loaded), /metrics (Prometheus text).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type GatewayConfig } from '@graphql-hive/gateway';
+import { openTelemetrySetup } from '@graphql-hive/gateway/opentelemetry/setup';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+
+/** Client headers the subgraphs need: tenant, caller identity, correlation and language. */
+const PROPAGATED_CLIENT_HEADERS = ['x-merchant-id', 'authorization', 'x-request-id', 'accept-language'];
+
+/** Subgraph name in the supergraph (join__Graph name) -> environment variable overriding its URL. */
+const SUBGRAPH_URL_VARIABLES = {
+  catalog: 'CATALOG_GRAPHQL_URL',
+  inventory: 'INVENTORY_GRAPHQL_URL',
+} as const;
+
+const isProduction = process.env.NODE_ENV === 'production';
+const otlpEndpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+const tracingEnabled = Boolean(otlpEndpoint);
+
+if (tracingEnabled) {
+  const requestedProtocol = process.env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? process.env.OTEL_EXPORTER_OTLP_PROTOCOL;
+  if (requestedProtocol && requestedProtocol !== 'http/protobuf') {
+    // A gRPC-only receiver would silently drop every export, so say so once at startup.
+    console.warn(
+      `[gateway] OTLP protocol "${requestedProtocol}" was requested, but traces are sent as http/protobuf; ` +
+        'point OTEL_EXPORTER_OTLP_ENDPOINT at an OTLP/HTTP receiver.',
+    );
+  }
+  // Must run before the gateway builds its plugins, so it lives at module load of this config.
+  // The exporter reads the endpoint, headers and timeouts from the standard OTEL_* variables;
+  // the default propagators are W3C trace context + baggage, so the incoming `traceparent` is
+  // continued and a new one is injected into every subgraph request.
+  openTelemetrySetup({
+    contextManager: new AsyncLocalStorageContextManager(),
+    resource: { serviceName: process.env.OTEL_SERVICE_NAME?.trim() || 'gateway' },
+    traces: { exporter: new OTLPTraceExporter() },
+  });
+}
+
+function subgraphLocationOverrides(): GatewayConfig['transportEntries'] {
+  const overrides: Record<string, { location: string }> = {};
+  for (const [subgraph, variable] of Object.entries(SUBGRAPH_URL_VARIABLES)) {
+    const url = process.env[variable]?.trim();
+    if (url) overrides[subgraph] = { location: url };
+  }
+  return overrides;
+}
+
+export const gatewayConfig = defineConfig({
+  supergraph: fileURLToPath(new URL('./supergraph.graphql', import.meta.url)),
+  host: '127.0.0.1',
+  port: Number(process.env.PORT) || 4000,
+  transportEntries: subgraphLocationOverrides(),
+
+  propagateHeaders: {
+    fromClientToSubgraphs({ request }) {
+      const headers: Record<string, string> = {};
+      for (const name of PROPAGATED_CLIENT_HEADERS) {
+        const value = request.headers.get(name);
+        if (value !== null) headers[name] = value;
+      }
+      return headers;
+    },
+  },
+
+  // Reject abusive documents before any subgraph sees them; sized with room to spare for the
+  // storefront's and the admin panel's real queries.
+  maxDepth: 10,
+  maxTokens: 2000,
+  blockFieldSuggestions: true,
+  // The estimated cost is the number of object-typed fields in the subgraph requests of one
+  // operation. It caps amplification through aliases and fragments, which maxTokens cannot see.
+  // (Hive Gateway 2.15 applies `listSize` to nullable list types only; our lists are [T!]!.)
+  demandControl: { maxCost: 500 },
+
+  graphiql: !isProduction,
+  landingPage: !isProduction,
+
+  healthCheckEndpoint: '/healthcheck',
+  readinessCheckEndpoint: '/readiness',
+  prometheus: { endpoint: '/metrics', metrics: true },
+
+  ...(tracingEnabled ? { openTelemetry: { traces: true } } : {}),
+});

@@ -1,0 +1,145 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Federation;
+using GraphQL.Transport;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+
+namespace UnifiedCommerce.ServiceDefaults.GraphQL;
+
+/// <summary>
+/// Every service is a federation v2 subgraph served at POST /graphql. GraphQL.NET's transport packages are not
+/// available, so the endpoint is written here once: read the request, execute, write the result.
+/// </summary>
+public static class SubgraphSetup
+{
+    public const string FederationVersion = "2.3";
+    private const int MaxRequestBytes = 256 * 1024;
+
+    public static IHostApplicationBuilder AddSubgraph<TSchema>(this IHostApplicationBuilder builder)
+        where TSchema : Schema
+    {
+        builder.Services.AddScoped<BatchLoaders>();
+        builder.Services.AddSubgraphSchema<TSchema>();
+        return builder;
+    }
+
+    /// <summary>The schema alone, without the endpoint: also what the supergraph composition prints from.</summary>
+    public static IServiceCollection AddSubgraphSchema<TSchema>(this IServiceCollection services)
+        where TSchema : Schema
+    {
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<TSchema>()
+            .AddSystemTextJson()
+            .AddFederation(FederationVersion)
+            .AddGraphTypes(typeof(TSchema).Assembly)
+            .AddErrorInfoProvider(new CommerceErrorInfoProvider())
+            .AddUnhandledExceptionHandler(context => context.ErrorMessage = ExpectedErrors.MessageFor(context.OriginalException) ?? context.ErrorMessage)
+            .ConfigureExecutionOptions(options => options.EnableMetrics = false)
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = 15;
+                complexity.MaxComplexity = 50_000;
+            }));
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapSubgraph<TSchema>(this IEndpointRouteBuilder endpoints)
+        where TSchema : ISchema =>
+        endpoints.MapPost("/graphql", async (HttpContext http, IDocumentExecuter<TSchema> executer, IGraphQLTextSerializer serializer) =>
+        {
+            if (http.Request.ContentLength > MaxRequestBytes)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The GraphQL request is too large.");
+            }
+
+            GraphQLRequest? request;
+            try
+            {
+                request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                request = null;
+            }
+
+            if (request?.Query is null or "")
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body must be a GraphQL request with a query.");
+            }
+
+            var result = await executer.ExecuteAsync(options =>
+            {
+                options.Query = request.Query;
+                options.OperationName = request.OperationName;
+                options.Variables = request.Variables;
+                options.Extensions = request.Extensions;
+                options.RequestServices = http.RequestServices;
+                options.User = http.User;
+                options.CancellationToken = http.RequestAborted;
+            });
+
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+            return Results.Empty;
+        });
+
+    /// <summary>The printed subgraph schema (federation SDL), as the gateway's composition reads it.</summary>
+    public static async Task<string> PrintSubgraphSdlAsync(IServiceProvider services)
+    {
+        var executer = services.GetRequiredService<IDocumentExecuter>();
+        var schema = services.GetRequiredService<ISchema>();
+        var result = await executer.ExecuteAsync(options =>
+        {
+            options.Schema = schema;
+            options.Query = "{ _service { sdl } }";
+            options.RequestServices = services;
+        });
+        var data = (Dictionary<string, object?>?)((ExecutionNode?)result.Data)?.ToValue();
+        var service = (Dictionary<string, object?>?)data?["_service"];
+        return service?["sdl"] as string ?? throw new InvalidOperationException("The schema did not print its SDL.");
+    }
+}
+
+/// <summary>Errors a client caused, shown with their message and a machine-readable code; anything else stays generic.</summary>
+internal static class ExpectedErrors
+{
+    public static string? MessageFor(Exception exception) => exception switch
+    {
+        RequestValidationException validation => validation.Message,
+        NotFoundException notFound => notFound.Message,
+        ConflictException conflict => conflict.Message,
+        CrossTenantAccessException => "Not found.",
+        _ => null,
+    };
+
+    public static string? CodeFor(Exception? exception) => exception switch
+    {
+        RequestValidationException => "BAD_USER_INPUT",
+        NotFoundException or CrossTenantAccessException => "NOT_FOUND",
+        ConflictException => "CONFLICT",
+        _ => null,
+    };
+}
+
+internal sealed class CommerceErrorInfoProvider : ErrorInfoProvider
+{
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        if (ExpectedErrors.CodeFor(executionError.InnerException) is { } code)
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            info.Extensions["code"] = code;
+        }
+
+        return info;
+    }
+}

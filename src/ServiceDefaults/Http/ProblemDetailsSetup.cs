@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+
+namespace UnifiedCommerce.ServiceDefaults.Http;
+
+/// <summary>
+/// Thrown by application code when a request is well-formed but not acceptable. Carries the field errors shown
+/// to the caller as RFC 9457 validation problem details (REST) or typed GraphQL errors.
+/// </summary>
+public sealed class RequestValidationException(IDictionary<string, string[]> errors)
+    : Exception("One or more fields are invalid: " + string.Join(", ", errors.Keys))
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+
+    public static RequestValidationException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>Thrown when the thing asked for does not exist for the caller's merchant.</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>Thrown when the write conflicts with the current state (duplicate key, stale version).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+internal static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddCommerceProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<KnownExceptionHandler>();
+        return services;
+    }
+}
+
+/// <summary>Maps the exceptions application code throws on purpose to the status a client can act on; anything else is a 500.</summary>
+internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetails, ILogger<KnownExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            RequestValidationException validation => new ValidationProblemDetails(validation.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid.",
+            },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict.",
+                Detail = "The resource was changed by someone else; read it again and retry.",
+            },
+            CrossTenantAccessException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found." },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Request refused with {Status}: {Reason}", problem.Status, exception.Message);
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,77 @@
+using JasperFx.CodeGeneration.Model;
+using JasperFx.CodeGeneration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using UnifiedCommerce.Contracts;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+using Wolverine;
+using Wolverine.Postgresql;
+using Wolverine.RabbitMQ;
+
+namespace UnifiedCommerce.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Integration events between services. Each service writes events to its own transactional outbox (same
+/// database, same transaction as the data); the relay hands them to Wolverine, which carries them over PostgreSQL
+/// queues in the shared <c>bus</c> database by default, or RabbitMQ when <c>Messaging:Transport</c> is
+/// <c>rabbitmq</c>. The handlers are the same on both transports.
+/// </summary>
+public static class MessagingSetup
+{
+    public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string serviceQueue)
+        where TContext : TenantDbContext
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+
+        builder.Services.AddWolverine(options =>
+        {
+            options.ServiceName = serviceQueue;
+            // Handlers and their pre-generated code live in the service, not in this shared library.
+            options.ApplicationAssembly = typeof(TContext).Assembly;
+            // Handlers resolve their dependencies from one scope per message, so the merchant context a handler
+            // sets is the one its DbContext filters by.
+            options.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
+            var transport = configuration["Messaging:Transport"] ?? "postgresql";
+            if (string.Equals(transport, "rabbitmq", StringComparison.OrdinalIgnoreCase))
+            {
+                var rabbit = configuration.GetConnectionString("rabbitmq")
+                    ?? throw new InvalidOperationException("Messaging:Transport is rabbitmq but ConnectionStrings:rabbitmq is not set.");
+                options.UseRabbitMq(new Uri(rabbit)).AutoProvision();
+                options.ListenToRabbitQueue(serviceQueue).UseDurableInbox();
+                foreach (var (eventType, subscribers) in EventRoutes.All)
+                {
+                    foreach (var subscriber in subscribers)
+                    {
+                        options.PublishMessage(eventType).ToRabbitQueue(subscriber).SendInline();
+                    }
+                }
+            }
+            else
+            {
+                var bus = configuration.GetConnectionString("bus")
+                    ?? throw new InvalidOperationException("ConnectionStrings:bus (the message bus database) is not set.");
+                // Each service keeps its envelope tables in its own schema of the shared bus database; the queues are shared.
+                options.PersistMessagesWithPostgresql(bus, schemaName: serviceQueue.ToLowerInvariant())
+                    .EnableMessageTransport(transportOptions => transportOptions.AutoProvision());
+                options.ListenToPostgresqlQueue(serviceQueue).MaximumMessagesToReceive(200);
+                foreach (var (eventType, subscribers) in EventRoutes.All)
+                {
+                    foreach (var subscriber in subscribers)
+                    {
+                        options.PublishMessage(eventType).ToPostgresqlQueue(subscriber).SendInline();
+                    }
+                }
+            }
+
+            // Handlers are generated at build time (`codegen write`) and loaded statically: no compiler at run time.
+            options.CodeGeneration.TypeLoadMode = Enum.TryParse<TypeLoadMode>(configuration["Messaging:TypeLoadMode"], out var mode)
+                ? mode
+                : TypeLoadMode.Static;
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Telemetry;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+
+namespace UnifiedCommerce.ServiceDefaults;
+
+/// <summary>
+/// What every service shares, in one call each: telemetry, health, resilient HTTP clients, problem details and
+/// tenancy. A service's Program.cs reads like a table of contents: AddServiceDefaults, its own parts, MapDefaultEndpoints.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    private const string LiveTag = "live";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddCommerceTelemetry();
+
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
+        builder.Services.AddCommerceProblemDetails();
+        builder.Services.AddMerchantContext();
+        return builder;
+    }
+
+    /// <summary>Error handling and tenancy, in the order every request needs them.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<MerchantResolutionMiddleware>();
+        return app;
+    }
+
+    /// <summary>/health (ready: every check, databases included), /alive (the process answers) and /metrics.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    /// <summary>True for the endpoints that probes and scrapers call; they are kept out of traces.</summary>
+    public static bool IsInfrastructurePath(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/metrics");
+}

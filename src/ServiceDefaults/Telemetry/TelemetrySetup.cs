@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace UnifiedCommerce.ServiceDefaults.Telemetry;
+
+/// <summary>Traces, metrics and logs from every process; OTLP when an endpoint is configured, Prometheus always.</summary>
+public static class TelemetrySetup
+{
+    /// <summary>The activity source and meter prefix of the platform's own instrumentation.</summary>
+    public const string SourcePrefix = "UnifiedCommerce";
+
+    public static IHostApplicationBuilder AddCommerceTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Npgsql", "Wolverine", SourcePrefix + ".*")
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, SourcePrefix + ".*", "Wolverine")
+                .AddAspNetCoreInstrumentation(options =>
+                    options.Filter = context => !ServiceDefaultsExtensions.IsInfrastructurePath(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.ServiceDefaults.Messaging;
+
+namespace UnifiedCommerce.ServiceDefaults.Tenancy;
+
+/// <summary>
+/// The base of every service's DbContext. Scopes tenancy centrally: a query filter on every
+/// <see cref="IMerchantOwned"/> entity limits reads to the merchant in context (none in context: nothing is
+/// visible), and a guard on save stamps new rows with that merchant and refuses any write to another merchant's
+/// rows. It also carries the transactional outbox, so integration events commit with the data they describe.
+/// </summary>
+public abstract class TenantDbContext(DbContextOptions options, IMerchantContext merchantContext, OutboxSignal? outboxSignal)
+    : DbContext(options)
+{
+    /// <summary>Read by the query filters at execution time (EF Core parameterizes context members).</summary>
+    protected Guid? CurrentMerchantId => merchantContext.MerchantId;
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapOutbox();
+        modelBuilder.MapProcessedEvents();
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(IMerchantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            {
+                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(MerchantFilter(entityType.ClrType));
+                modelBuilder.Entity(entityType.ClrType).HasIndex(nameof(IMerchantOwned.MerchantId));
+            }
+        }
+    }
+
+    private LambdaExpression MerchantFilter(Type entityClrType)
+    {
+        // entity => (Guid?)entity.MerchantId == this.CurrentMerchantId
+        var entity = Expression.Parameter(entityClrType, "entity");
+        var rowMerchant = Expression.Convert(Expression.Property(entity, nameof(IMerchantOwned.MerchantId)), typeof(Guid?));
+        var currentMerchant = Expression.Property(Expression.Constant(this), nameof(CurrentMerchantId));
+        return Expression.Lambda(Expression.Equal(rowMerchant, currentMerchant), entity);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenancy();
+        var publishesEvents = ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.State == EntityState.Added);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (publishesEvents && Database.CurrentTransaction is null)
+        {
+            outboxSignal?.Notify();
+        }
+
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: services never block a thread on the database.");
+
+    private void GuardTenancy()
+    {
+        foreach (var entry in ChangeTracker.Entries<IMerchantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var current = merchantContext.MerchantId
+                ?? throw new CrossTenantAccessException("A tenant-owned row was written with no merchant in context.");
+            if (entry.State == EntityState.Added && entry.Entity.MerchantId == Guid.Empty)
+            {
+                entry.Entity.MerchantId = current;
+            }
+
+            var original = entry.State == EntityState.Added
+                ? entry.Entity.MerchantId
+                : entry.Property(nameof(IMerchantOwned.MerchantId)).OriginalValue as Guid? ?? Guid.Empty;
+            if (original != current || entry.Entity.MerchantId != current)
+            {
+                throw new CrossTenantAccessException("A row of another merchant cannot be written.");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using UnifiedCommerce.Catalog.Application;
+using UnifiedCommerce.Catalog.Domain;
+
+namespace UnifiedCommerce.Catalog.Api;
+
+/// <summary>REST surface of the catalog, versioned under /api/v1. Thin: it maps HTTP to the application classes.</summary>
+public static class CatalogApi
+{
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("Catalog");
+
+        api.MapGet("/products", async (int? first, string? after, string? category, CatalogQueries queries, CancellationToken ct) =>
+        {
+            var page = await queries.ListProductsAsync(first, after, category, ct);
+            return Results.Ok(new { nodes = page.Nodes.Select(ProductResponse.From), page.TotalCount, page.HasNextPage, page.EndCursor });
+        });
+
+        api.MapGet("/products/{slug}", async (string slug, CatalogQueries queries, CancellationToken ct) =>
+            await queries.FindPublishedBySlugAsync(slug, ct) is { } product
+                ? Results.Ok(ProductResponse.From(product))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No product '{slug}'."));
+
+        api.MapPut("/products/{slug}", async (string slug, ProductInput input, CatalogCommands commands, CancellationToken ct) =>
+        {
+            var (product, outcome) = await commands.UpsertProductAsync(slug, input, ct);
+            var body = ProductResponse.From(product);
+            return outcome == UpsertOutcome.Created ? Results.Created($"/api/v1/products/{slug}", body) : Results.Ok(body);
+        });
+
+        api.MapGet("/categories", async (CatalogQueries queries, CancellationToken ct) => Results.Ok(await queries.CategoryTreeAsync(ct)));
+
+        api.MapPut("/categories/{slug}", async (string slug, CategoryInput input, CatalogCommands commands, CancellationToken ct) =>
+        {
+            var (category, outcome) = await commands.UpsertCategoryAsync(slug, input, ct);
+            return outcome == UpsertOutcome.Created ? Results.Created($"/api/v1/categories/{slug}", category) : Results.Ok(category);
+        });
+
+        return endpoints;
+    }
+}
+
+public sealed record ProductResponse(
+    Guid Id, string Slug, string Name, string Description, Guid? CategoryId, bool IsPublished, long Version, IReadOnlyList<VariantResponse> Variants)
+{
+    public static ProductResponse From(Product product) => new(
+        product.Id, product.Slug, product.Name, product.Description, product.CategoryId, product.IsPublished, product.Version,
+        product.Variants.OrderBy(v => v.SortOrder)
+            .Select(v => new VariantResponse(v.Id, v.Sku, v.Title, v.Options.ToDictionary(o => o.Name, o => o.Value), v.PriceAmount, v.Currency))
+            .ToList());
+}
+
+public sealed record VariantResponse(Guid Id, string Sku, string Title, IReadOnlyDictionary<string, string> Options, long PriceAmount, string Currency);

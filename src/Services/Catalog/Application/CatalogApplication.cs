@@ -1,0 +1,12 @@
+namespace UnifiedCommerce.Catalog.Application;
+
+public static class CatalogApplication
+{
+    public static IServiceCollection AddCatalogApplication(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CatalogQueries>();
+        services.AddScoped<CatalogCommands>();
+        return services;
+    }
+}

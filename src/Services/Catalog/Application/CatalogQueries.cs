@@ -1,0 +1,131 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.Catalog.Data;
+using UnifiedCommerce.Catalog.Domain;
+using UnifiedCommerce.ServiceDefaults.Http;
+
+namespace UnifiedCommerce.Catalog.Application;
+
+public sealed record ProductPage(IReadOnlyList<Product> Nodes, int TotalCount, bool HasNextPage, string? EndCursor);
+
+public sealed record CategoryNode(Category Category, IReadOnlyList<CategoryNode> Children);
+
+/// <summary>The read side of the catalog, shared by REST and GraphQL. Every query is scoped to the merchant in context.</summary>
+public sealed class CatalogQueries(CatalogDbContext db)
+{
+    public const int DefaultPageSize = 24;
+    public const int MaxPageSize = 100;
+
+    /// <summary>Published products, newest first (ids are time-ordered), with keyset pagination.</summary>
+    public async Task<ProductPage> ListProductsAsync(int? first, string? after, string? categorySlug, CancellationToken cancellationToken)
+    {
+        var pageSize = first ?? DefaultPageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw RequestValidationException.For("first", $"Page size must be between 1 and {MaxPageSize}.");
+        }
+
+        var query = db.Products.AsNoTracking().Where(product => product.IsPublished);
+        if (!string.IsNullOrEmpty(categorySlug))
+        {
+            var categoryIds = await SubtreeIdsAsync(categorySlug, cancellationToken);
+            query = query.Where(product => product.CategoryId != null && categoryIds.Contains(product.CategoryId.Value));
+        }
+
+        var totalCount = await query.CountAsync(cancellationToken);
+        if (after is not null)
+        {
+            var afterId = DecodeCursor(after);
+            query = query.Where(product => product.Id.CompareTo(afterId) < 0);
+        }
+
+        var rows = await query.OrderByDescending(product => product.Id)
+            .Take(pageSize + 1)
+            .Include(product => product.Variants.OrderBy(variant => variant.SortOrder))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var hasNextPage = rows.Count > pageSize;
+        var nodes = rows.Take(pageSize).ToList();
+        return new ProductPage(nodes, totalCount, hasNextPage, nodes.Count > 0 ? EncodeCursor(nodes[^1].Id) : null);
+    }
+
+    public Task<Product?> FindPublishedBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        db.Products.AsNoTracking()
+            .Include(product => product.Variants.OrderBy(variant => variant.SortOrder))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(product => product.Slug == slug && product.IsPublished, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, Product>> ProductsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking()
+            .Where(product => ids.Contains(product.Id) && product.IsPublished)
+            .Include(product => product.Variants.OrderBy(variant => variant.SortOrder))
+            .AsSplitQuery()
+            .ToDictionaryAsync(product => product.Id, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, ProductVariant>> VariantsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Variants.AsNoTracking().Where(variant => ids.Contains(variant.Id)).ToDictionaryAsync(variant => variant.Id, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, Category>> CategoriesByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking().Where(category => ids.Contains(category.Id)).ToDictionaryAsync(category => category.Id, cancellationToken);
+
+    public Task<Category?> FindCategoryAsync(string slug, CancellationToken cancellationToken) =>
+        db.Categories.AsNoTracking().FirstOrDefaultAsync(category => category.Slug == slug, cancellationToken);
+
+    /// <summary>The whole tree in one query; a merchant's category count is small enough to shape in memory.</summary>
+    public async Task<IReadOnlyList<CategoryNode>> CategoryTreeAsync(CancellationToken cancellationToken)
+    {
+        var all = await db.Categories.AsNoTracking().OrderBy(category => category.SortOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
+        var byParent = all.ToLookup(category => category.ParentId);
+        IReadOnlyList<CategoryNode> Build(Guid? parentId) =>
+            byParent[parentId].Select(category => new CategoryNode(category, Build(category.Id))).ToList();
+        return Build(null);
+    }
+
+    public async Task<IReadOnlyList<Category>> ChildrenOfAsync(Guid categoryId, CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking().Where(category => category.ParentId == categoryId)
+            .OrderBy(category => category.SortOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
+
+    private async Task<List<Guid>> SubtreeIdsAsync(string categorySlug, CancellationToken cancellationToken)
+    {
+        var all = await db.Categories.AsNoTracking().Select(category => new { category.Id, category.ParentId, category.Slug }).ToListAsync(cancellationToken);
+        var root = all.FirstOrDefault(category => category.Slug == categorySlug);
+        if (root is null)
+        {
+            return [];
+        }
+
+        var children = all.ToLookup(category => category.ParentId);
+        var result = new List<Guid>();
+        var stack = new Stack<Guid>([root.Id]);
+        while (stack.TryPop(out var id))
+        {
+            result.Add(id);
+            foreach (var child in children[id])
+            {
+                stack.Push(child.Id);
+            }
+        }
+
+        return result;
+    }
+
+    public static string EncodeCursor(Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes("p:" + id.ToString("N")));
+
+    public static Guid DecodeCursor(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith("p:", StringComparison.Ordinal) && Guid.TryParseExact(text[2..], "N", out var id))
+            {
+                return id;
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to the validation error below.
+        }
+
+        throw RequestValidationException.For("after", "The cursor is not one this API returned.");
+    }
+}

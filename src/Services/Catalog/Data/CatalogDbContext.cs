@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.Catalog.Domain;
+using UnifiedCommerce.ServiceDefaults.Messaging;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+
+namespace UnifiedCommerce.Catalog.Data;
+
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options, IMerchantContext merchant, OutboxSignal? outboxSignal = null)
+    : TenantDbContext(options, merchant, outboxSignal)
+{
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductVariant> Variants => Set<ProductVariant>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Category>(category =>
+        {
+            category.HasIndex(c => new { c.MerchantId, c.Slug }).IsUnique();
+            category.Property(c => c.Slug).HasMaxLength(120);
+            category.Property(c => c.Name).HasMaxLength(200);
+            category.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Product>(product =>
+        {
+            product.HasIndex(p => new { p.MerchantId, p.Slug }).IsUnique();
+            product.HasIndex(p => new { p.MerchantId, p.CategoryId });
+            product.Property(p => p.Slug).HasMaxLength(160);
+            product.Property(p => p.Name).HasMaxLength(200);
+            product.Property(p => p.Description).HasMaxLength(5000);
+            product.Property(p => p.Version).IsConcurrencyToken();
+            product.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            product.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
+            product.Navigation(p => p.Variants).AutoInclude(false);
+            product.Ignore(p => p.PriceFrom);
+        });
+
+        modelBuilder.Entity<ProductVariant>(variant =>
+        {
+            variant.HasIndex(v => new { v.MerchantId, v.Sku }).IsUnique();
+            variant.Property(v => v.Sku).HasMaxLength(64);
+            variant.Property(v => v.Title).HasMaxLength(200);
+            variant.Property(v => v.Currency).HasMaxLength(3).IsFixedLength();
+            variant.OwnsMany(v => v.Options, options => options.ToJson());
+            variant.ToTable(table => table.HasCheckConstraint("ck_variants_price_not_negative", "price_amount >= 0"));
+            variant.Ignore(v => v.Price);
+        });
+
+        base.OnModelCreating(modelBuilder);
+    }
+}

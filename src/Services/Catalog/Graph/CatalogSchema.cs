@@ -1,0 +1,158 @@
+using GraphQL;
+using GraphQL.Federation;
+using GraphQL.Types;
+using UnifiedCommerce.Catalog.Application;
+using UnifiedCommerce.Catalog.Domain;
+using UnifiedCommerce.ServiceDefaults.GraphQL;
+
+namespace UnifiedCommerce.Catalog.Graph;
+
+public sealed class CatalogSchema : Schema
+{
+    public CatalogSchema(IServiceProvider services, CatalogQuery query) : base(services)
+    {
+        Query = query;
+    }
+}
+
+public sealed class CatalogQuery : ObjectGraphType
+{
+    public CatalogQuery()
+    {
+        Name = "Query";
+        Field<NonNullGraphType<ProductConnectionType>>("products")
+            .Description("Published products of the caller's merchant, newest first. first: 1..100 (default 24).")
+            .Argument<IntGraphType>("first", arg => arg.DefaultValue = CatalogQueries.DefaultPageSize)
+            .Argument<StringGraphType>("after")
+            .Argument<StringGraphType>("categorySlug")
+            .ResolveAsync(async context => await Queries(context).ListProductsAsync(
+                context.GetArgument<int?>("first"),
+                context.GetArgument<string?>("after"),
+                context.GetArgument<string?>("categorySlug"),
+                context.CancellationToken));
+
+        Field<ProductType>("product")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(async context => await Queries(context).FindPublishedBySlugAsync(context.GetArgument<string>("slug"), context.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("categories")
+            .Description("Root categories; each carries its children (the whole tree).")
+            .ResolveAsync(async context => (await Queries(context).CategoryTreeAsync(context.CancellationToken)).Select(node => node.Category));
+
+        Field<CategoryType>("category")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(async context => await Queries(context).FindCategoryAsync(context.GetArgument<string>("slug"), context.CancellationToken));
+    }
+
+    internal static CatalogQueries Queries(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<CatalogQueries>();
+}
+
+public sealed class ProductConnectionType : ObjectGraphType<ProductPage>
+{
+    public ProductConnectionType()
+    {
+        Name = "ProductConnection";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("nodes").Resolve(context => context.Source.Nodes);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(context => context.Source.TotalCount);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => context.Source);
+    }
+}
+
+public sealed class PageInfoType : ObjectGraphType<ProductPage>
+{
+    public PageInfoType()
+    {
+        Name = "PageInfo";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(context => context.Source.HasNextPage);
+        Field<StringGraphType>("endCursor").Resolve(context => context.Source.EndCursor);
+    }
+}
+
+public sealed class ProductType : ObjectGraphType<Product>
+{
+    public ProductType()
+    {
+        Name = "Product";
+        this.Key("id");
+        this.ResolveReference<EntityReference, Product>((context, reference) =>
+            CategoryLoading.Loaders(context).Load<Guid, Product>("products-by-id", reference.Id, CatalogQuery.Queries(context).ProductsByIdAsync, context.CancellationToken));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("slug").Resolve(context => context.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("description").Resolve(context => context.Source.Description);
+        Field<CategoryType>("category").Resolve(context => CategoryLoading.ById(context, context.Source.CategoryId));
+        Field<NonNullGraphType<MoneyType>>("priceFrom").Description("Lowest price among the product's variants.").Resolve(context => context.Source.PriceFrom);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductVariantType>>>>("variants")
+            .Resolve(context => context.Source.Variants.OrderBy(variant => variant.SortOrder));
+    }
+}
+
+public sealed class ProductVariantType : ObjectGraphType<ProductVariant>
+{
+    public ProductVariantType()
+    {
+        Name = "ProductVariant";
+        this.Key("id");
+        this.ResolveReference<EntityReference, ProductVariant>((context, reference) =>
+            CategoryLoading.Loaders(context).Load<Guid, ProductVariant>("variants-by-id", reference.Id, CatalogQuery.Queries(context).VariantsByIdAsync, context.CancellationToken));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("sku").Resolve(context => context.Source.Sku);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(context => context.Source.Title);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OptionValueType>>>>("options").Resolve(context => context.Source.Options);
+        Field<NonNullGraphType<MoneyType>>("price").Resolve(context => context.Source.Price);
+    }
+}
+
+public sealed class OptionValueType : ObjectGraphType<OptionValue>
+{
+    public OptionValueType()
+    {
+        Name = "OptionValue";
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("value").Resolve(context => context.Source.Value);
+    }
+}
+
+public sealed class MoneyType : ObjectGraphType<Money>
+{
+    public MoneyType()
+    {
+        Name = "Money";
+        Description = "Money in integer minor units (cents) and an ISO 4217 currency code.";
+        Field<NonNullGraphType<IntGraphType>>("amount").Description("Minor units (cents).").Resolve(context => checked((int)context.Source.Amount));
+        Field<NonNullGraphType<StringGraphType>>("currency").Resolve(context => context.Source.Currency);
+    }
+}
+
+public sealed class CategoryType : ObjectGraphType<Category>
+{
+    public CategoryType()
+    {
+        Name = "Category";
+        this.Key("id");
+        this.ResolveReference<EntityReference, Category>((context, reference) =>
+            CategoryLoading.Loaders(context).Load<Guid, Category>("categories-by-id", reference.Id, CatalogQuery.Queries(context).CategoriesByIdAsync, context.CancellationToken));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("slug").Resolve(context => context.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
+        Field<CategoryType>("parent").Resolve(context => CategoryLoading.ById(context, context.Source.ParentId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("children")
+            .ResolveAsync(async context => await CatalogQuery.Queries(context).ChildrenOfAsync(context.Source.Id, context.CancellationToken));
+    }
+}
+
+/// <summary>The key of an entity the gateway asks this subgraph to resolve.</summary>
+public sealed class EntityReference
+{
+    public Guid Id { get; set; }
+}
+
+internal static class CategoryLoading
+{
+    public static BatchLoaders Loaders(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<BatchLoaders>();
+
+    public static object? ById(IResolveFieldContext context, Guid? categoryId) =>
+        categoryId is { } id
+            ? Loaders(context).Load<Guid, Category>("categories-by-id", id, CatalogQuery.Queries(context).CategoriesByIdAsync, context.CancellationToken)
+            : null;
+}

@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using UnifiedCommerce.Contracts.Catalog;
+using UnifiedCommerce.Inventory.Data;
+using UnifiedCommerce.Inventory.Domain;
+using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+
+namespace UnifiedCommerce.Inventory.Application;
+
+public sealed record Availability(bool InStock, int QuantityAvailable)
+{
+    public static readonly Availability None = new(false, 0);
+
+    public static Availability Of(int available) => new(available > 0, available);
+}
+
+public sealed record StockInput(Guid ProductId, string? Sku, int OnHand);
+
+/// <summary>Stock per variant per location. Shared by REST, GraphQL and the catalog event handler.</summary>
+public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant, TimeProvider clock)
+{
+    public const int MaxQuantity = 1_000_000_000;
+
+    public async Task<IReadOnlyDictionary<Guid, Availability>> ForVariantsAsync(IReadOnlyCollection<Guid> variantIds, CancellationToken cancellationToken) =>
+        await db.StockItems.AsNoTracking()
+            .Where(stock => variantIds.Contains(stock.VariantId))
+            .GroupBy(stock => stock.VariantId)
+            .Select(group => new { VariantId = group.Key, Available = group.Sum(stock => stock.OnHand - stock.Reserved) })
+            .ToDictionaryAsync(row => row.VariantId, row => Availability.Of(row.Available), cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, Availability>> ForProductsAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken) =>
+        await db.StockItems.AsNoTracking()
+            .Where(stock => productIds.Contains(stock.ProductId))
+            .GroupBy(stock => stock.ProductId)
+            .Select(group => new { ProductId = group.Key, Available = group.Sum(stock => stock.OnHand - stock.Reserved) })
+            .ToDictionaryAsync(row => row.ProductId, row => Availability.Of(row.Available), cancellationToken);
+
+    public Task<StockItem?> AtDefaultLocationAsync(Guid variantId, CancellationToken cancellationToken) =>
+        db.StockItems.AsNoTracking().FirstOrDefaultAsync(
+            stock => stock.VariantId == variantId && db.Locations.Any(l => l.Id == stock.LocationId && l.Code == Location.DefaultCode),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<Location>> LocationsAsync(CancellationToken cancellationToken) =>
+        await db.Locations.AsNoTracking().OrderBy(location => location.Code).ToListAsync(cancellationToken);
+
+    /// <summary>Sets the counted quantity at the default location (a stock take), creating the row when the variant is new here.</summary>
+    public async Task<StockItem> SetOnHandAsync(Guid variantId, StockInput input, CancellationToken cancellationToken)
+    {
+        merchant.RequireMerchantId();
+        if (input.OnHand is < 0 or > MaxQuantity)
+        {
+            throw RequestValidationException.For("onHand", $"Quantity must be between 0 and {MaxQuantity}.");
+        }
+
+        var location = await DefaultLocationAsync(cancellationToken);
+        var stock = await db.StockItems.FirstOrDefaultAsync(s => s.VariantId == variantId && s.LocationId == location.Id, cancellationToken);
+        if (stock is null)
+        {
+            if (input.ProductId == Guid.Empty)
+            {
+                throw RequestValidationException.For("productId", "A variant new to inventory needs its product id.");
+            }
+
+            stock = new StockItem { VariantId = variantId, ProductId = input.ProductId, LocationId = location.Id, Sku = input.Sku ?? "" };
+            db.StockItems.Add(stock);
+        }
+
+        if (input.OnHand < stock.Reserved)
+        {
+            throw new ConflictException($"{stock.Reserved} units are reserved; on-hand cannot drop below that.");
+        }
+
+        stock.OnHand = input.OnHand;
+        stock.Version++;
+        stock.UpdatedAt = clock.GetUtcNow();
+        await SaveAsync(cancellationToken);
+        return stock;
+    }
+
+    /// <summary>
+    /// Makes sure every variant of a changed product has a stock row at the default location (zero on hand), and
+    /// keeps SKU and product mapping current. Rows already there keep their quantities.
+    /// </summary>
+    public async Task ApplyProductChangedAsync(ProductChanged change, CancellationToken cancellationToken)
+    {
+        var location = await DefaultLocationAsync(cancellationToken);
+        var variantIds = change.Variants.Select(v => v.VariantId).ToList();
+        var existing = await db.StockItems.Where(s => variantIds.Contains(s.VariantId) && s.LocationId == location.Id)
+            .ToDictionaryAsync(s => s.VariantId, cancellationToken);
+        foreach (var variant in change.Variants)
+        {
+            if (!existing.TryGetValue(variant.VariantId, out var stock))
+            {
+                stock = new StockItem { VariantId = variant.VariantId, ProductId = change.AggregateId, LocationId = location.Id };
+                db.StockItems.Add(stock);
+            }
+            else if (stock.CatalogVersion >= change.AggregateVersion)
+            {
+                continue;
+            }
+
+            stock.Sku = variant.Sku;
+            stock.ProductId = change.AggregateId;
+            stock.CatalogVersion = change.AggregateVersion;
+            stock.UpdatedAt = clock.GetUtcNow();
+        }
+    }
+
+    private async Task<Location> DefaultLocationAsync(CancellationToken cancellationToken)
+    {
+        var location = db.Locations.Local.FirstOrDefault(l => l.Code == Location.DefaultCode)
+            ?? await db.Locations.FirstOrDefaultAsync(l => l.Code == Location.DefaultCode, cancellationToken);
+        if (location is null)
+        {
+            location = new Location { Code = Location.DefaultCode, Name = "Main warehouse" };
+            db.Locations.Add(location);
+        }
+
+        return location;
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException("The stock row was created concurrently; retry the request.");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using GraphQL;
+using GraphQL.Federation;
+using GraphQL.Types;
+using UnifiedCommerce.Inventory.Application;
+using UnifiedCommerce.Inventory.Domain;
+using UnifiedCommerce.ServiceDefaults.GraphQL;
+
+namespace UnifiedCommerce.Inventory.Graph;
+
+public sealed class InventorySchema : Schema
+{
+    public InventorySchema(IServiceProvider services, InventoryQuery query) : base(services)
+    {
+        Query = query;
+        this.RegisterType(typeof(ProductStockType));
+        this.RegisterType(typeof(VariantStockType));
+    }
+}
+
+public sealed class InventoryQuery : ObjectGraphType
+{
+    public InventoryQuery()
+    {
+        Name = "Query";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LocationType>>>>("inventoryLocations")
+            .Description("The merchant's stock locations.")
+            .ResolveAsync(async context => await Stock(context).LocationsAsync(context.CancellationToken));
+    }
+
+    internal static StockLevels Stock(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<StockLevels>();
+
+    internal static BatchLoaders Loaders(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<BatchLoaders>();
+}
+
+/// <summary>The key of a catalog entity that inventory adds fields to.</summary>
+public sealed class EntityReference
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class ProductStockType : ObjectGraphType<EntityReference>
+{
+    public ProductStockType()
+    {
+        Name = "Product";
+        this.Key("id");
+        this.ResolveReference<EntityReference>((_, reference) => reference);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<AvailabilityType>>("availability")
+            .Description("Stock summed over the product's variants at every location.")
+            .Resolve(context => InventoryQuery.Loaders(context)
+                .Load<Guid, Availability>("availability-by-product", context.Source.Id, InventoryQuery.Stock(context).ForProductsAsync, context.CancellationToken, Availability.None));
+    }
+}
+
+public sealed class VariantStockType : ObjectGraphType<EntityReference>
+{
+    public VariantStockType()
+    {
+        Name = "ProductVariant";
+        this.Key("id");
+        this.ResolveReference<EntityReference>((_, reference) => reference);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<AvailabilityType>>("availability")
+            .Resolve(context => InventoryQuery.Loaders(context)
+                .Load<Guid, Availability>("availability-by-variant", context.Source.Id, InventoryQuery.Stock(context).ForVariantsAsync, context.CancellationToken, Availability.None));
+    }
+}
+
+public sealed class AvailabilityType : ObjectGraphType<Availability>
+{
+    public AvailabilityType()
+    {
+        Name = "Availability";
+        Field<NonNullGraphType<BooleanGraphType>>("inStock").Resolve(context => context.Source.InStock);
+        Field<NonNullGraphType<IntGraphType>>("quantityAvailable").Resolve(context => context.Source.QuantityAvailable);
+    }
+}
+
+public sealed class LocationType : ObjectGraphType<Location>
+{
+    public LocationType()
+    {
+        Name = "Location";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("code").Resolve(context => context.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
+    }
+}

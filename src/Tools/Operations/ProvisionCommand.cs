@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.Hosting;
+
+namespace UnifiedCommerce.Operations;
+
+/// <summary>Roles, databases and migrations, in that order, before any service starts. Safe to repeat.</summary>
+internal static class ProvisionCommand
+{
+    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var cluster = ClusterFromEnvironment();
+        Console.WriteLine($"Waiting for PostgreSQL on 127.0.0.1:{cluster.Port}");
+        await cluster.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        await new DatabaseProvisioner(cluster).ProvisionAsync(Console.WriteLine, cancellationToken);
+
+        foreach (var service in PlatformDatabases.Services)
+        {
+            var ownerConnection = cluster.ConnectionString(service, PlatformDatabases.OwnerRole(service));
+            await using DbContext db = service switch
+            {
+                "catalog" => Catalog.Data.DesignTimeDbContextFactory.Create(ownerConnection),
+                "inventory" => Inventory.Data.DesignTimeDbContextFactory.Create(ownerConnection),
+                _ => throw new InvalidOperationException($"No migrations are known for '{service}'."),
+            };
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            Console.WriteLine(pending.Count == 0
+                ? $"{service}: schema is current"
+                : $"{service}: applying {pending.Count} migration(s): {string.Join(", ", pending)}");
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        Console.WriteLine("Databases are ready.");
+        return 0;
+    }
+
+    /// <summary>COMMERCE_DATA_DIR and COMMERCE_POSTGRES_PORT locate the cluster; the AppHost and the tests set both.</summary>
+    public static LocalPostgresCluster ClusterFromEnvironment() => new(
+        Environment.GetEnvironmentVariable("COMMERCE_DATA_DIR") ?? throw new InvalidOperationException("COMMERCE_DATA_DIR is not set."),
+        int.Parse(Environment.GetEnvironmentVariable("COMMERCE_POSTGRES_PORT") ?? "55432", System.Globalization.CultureInfo.InvariantCulture));
+}

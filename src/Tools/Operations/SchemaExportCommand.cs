@@ -1,0 +1,27 @@
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using UnifiedCommerce.Catalog.Graph;
+using UnifiedCommerce.Inventory.Graph;
+using UnifiedCommerce.ServiceDefaults.GraphQL;
+
+namespace UnifiedCommerce.Operations;
+
+/// <summary>Prints each subgraph's federation SDL from the service's own schema code: the composition's input.</summary>
+internal static class SchemaExportCommand
+{
+    public static async Task<int> RunAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await WriteAsync<CatalogSchema>(Path.Combine(folder, "catalog.graphql"));
+        await WriteAsync<InventorySchema>(Path.Combine(folder, "inventory.graphql"));
+        return 0;
+    }
+
+    private static async Task WriteAsync<TSchema>(string path) where TSchema : Schema
+    {
+        await using var services = new ServiceCollection().AddSubgraphSchema<TSchema>().BuildServiceProvider();
+        var sdl = await SubgraphSetup.PrintSubgraphSdlAsync(services);
+        await File.WriteAllTextAsync(path, sdl.TrimEnd() + "\n");
+        Console.WriteLine($"Wrote {path}");
+    }
+}
