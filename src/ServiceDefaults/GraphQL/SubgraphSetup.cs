@@ -42,11 +42,11 @@ public static class SubgraphSetup
             .AddErrorInfoProvider(new CommerceErrorInfoProvider())
             .AddUnhandledExceptionHandler(context => context.ErrorMessage = ExpectedErrors.MessageFor(context.OriginalException) ?? context.ErrorMessage)
             .ConfigureExecutionOptions(options => options.EnableMetrics = false)
-            .AddComplexityAnalyzer(complexity =>
-            {
-                complexity.MaxDepth = 15;
-                complexity.MaxComplexity = 50_000;
-            }));
+            // Resolvers share the request's DbContext, which allows one query at a time; batch loaders supply
+            // the parallelism that matters (one query per type and level).
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // The gateway enforces cost per operation; subgraphs cap depth, and every list is bounded by page size.
+            .AddComplexityAnalyzer(complexity => complexity.MaxDepth = 15));
         return services;
     }
 

@@ -14,7 +14,10 @@ public static class IdempotentConsumer
     public static async Task<bool> IsProcessedAsync(this TenantDbContext db, IntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
         await db.ProcessedEvents.AnyAsync(processed => processed.EventId == integrationEvent.EventId, cancellationToken);
 
-    /// <summary>Saves the consumer's change together with the processed marker. False when another delivery won the race.</summary>
+    /// <summary>
+    /// Saves the consumer's change together with the processed marker. False when another delivery of the same
+    /// event won the race; any other conflict propagates, so the bus retries the message.
+    /// </summary>
     public static async Task<bool> SaveProcessedAsync(this TenantDbContext db, IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         db.ProcessedEvents.Add(new ProcessedEvent
@@ -28,7 +31,10 @@ public static class IdempotentConsumer
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation, TableName: "processed_events",
+        })
         {
             db.ChangeTracker.Clear();
             return false;

@@ -62,7 +62,7 @@ public static class MessagingSetup
                 {
                     foreach (var subscriber in subscribers)
                     {
-                        options.PublishMessage(eventType).ToPostgresqlQueue(subscriber).SendInline();
+                        options.PublishMessage(eventType).ToPostgresqlQueue(subscriber).UseDurableOutbox();
                     }
                 }
             }

@@ -12,7 +12,7 @@ using UnifiedCommerce.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<InventoryDbContext>("catalog");
+builder.AddServiceDatabase<InventoryDbContext>("inventory");
 builder.AddMessaging<InventoryDbContext>(EventRoutes.Inventory);
 builder.AddSubgraph<InventorySchema>();
 builder.Services.AddInventoryApplication();

@@ -1,5 +1,3 @@
-[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-
 namespace UnifiedCommerce.Hosting;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using UnifiedCommerce.Operations;
 
-[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-
 // Operator commands of the platform, run by the AppHost and by ./commerce:
 //   provision        create roles and databases, then apply every service's migrations
 //   export-schemas D write each service's federation SDL into folder D (input of the supergraph composition)

@@ -81,9 +81,15 @@ public sealed class CatalogQueries(CatalogDbContext db)
         return Build(null);
     }
 
-    public async Task<IReadOnlyList<Category>> ChildrenOfAsync(Guid categoryId, CancellationToken cancellationToken) =>
-        await db.Categories.AsNoTracking().Where(category => category.ParentId == categoryId)
-            .OrderBy(category => category.SortOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Category>>> ChildrenByParentAsync(IReadOnlyCollection<Guid> parentIds, CancellationToken cancellationToken)
+    {
+        var children = await db.Categories.AsNoTracking()
+            .Where(category => category.ParentId != null && parentIds.Contains(category.ParentId.Value))
+            .OrderBy(category => category.SortOrder).ThenBy(category => category.Name)
+            .ToListAsync(cancellationToken);
+        return children.GroupBy(category => category.ParentId!.Value)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<Category>)group.ToList());
+    }
 
     private async Task<List<Guid>> SubtreeIdsAsync(string categorySlug, CancellationToken cancellationToken)
     {

@@ -137,7 +137,8 @@ public sealed class CategoryType : ObjectGraphType<Category>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
         Field<CategoryType>("parent").Resolve(context => CategoryLoading.ById(context, context.Source.ParentId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("children")
-            .ResolveAsync(async context => await CatalogQuery.Queries(context).ChildrenOfAsync(context.Source.Id, context.CancellationToken));
+            .Resolve(context => CategoryLoading.Loaders(context).Load<Guid, IReadOnlyList<Category>>(
+                "categories-by-parent", context.Source.Id, CatalogQuery.Queries(context).ChildrenByParentAsync, context.CancellationToken, []));
     }
 }
 

@@ -47,6 +47,20 @@ public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant
     /// <summary>Sets the counted quantity at the default location (a stock take), creating the row when the variant is new here.</summary>
     public async Task<StockItem> SetOnHandAsync(Guid variantId, StockInput input, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TrySetOnHandAsync(variantId, input, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The catalog event created the row between our read and our insert: apply the count to that row.
+            db.ChangeTracker.Clear();
+            return await TrySetOnHandAsync(variantId, input, cancellationToken);
+        }
+    }
+
+    private async Task<StockItem> TrySetOnHandAsync(Guid variantId, StockInput input, CancellationToken cancellationToken)
+    {
         merchant.RequireMerchantId();
         if (input.OnHand is < 0 or > MaxQuantity)
         {
@@ -74,7 +88,7 @@ public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant
         stock.OnHand = input.OnHand;
         stock.Version++;
         stock.UpdatedAt = clock.GetUtcNow();
-        await SaveAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return stock;
     }
 
@@ -118,18 +132,5 @@ public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant
         }
 
         return location;
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            throw new ConflictException("The stock row was created concurrently; retry the request.");
-        }
     }
 }

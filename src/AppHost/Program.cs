@@ -1,0 +1,117 @@
+using Aspire.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using UnifiedCommerce.AppHost;
+using UnifiedCommerce.Hosting;
+
+// The whole platform in one screen: a private PostgreSQL cluster, one database per service, migrations before
+// the services, the services, the demo data, the gateway and the storefront. No containers: everything runs as
+// a local process, and Ctrl-C stops all of it.
+var builder = DistributedApplication.CreateBuilder(args);
+
+var repositoryRoot = RepositoryRoot();
+var dataDirectory = builder.Configuration["COMMERCE_DATA_DIR"] ?? Path.Combine(repositoryRoot, ".data");
+var ports = new PlatformPorts(builder.Configuration);
+
+var cluster = new LocalPostgresCluster(dataDirectory, ports.Postgres);
+cluster.EnsureInitialized(Console.WriteLine);
+var (postgresCommand, postgresArguments) = cluster.ServerCommand();
+var postgres = builder.AddExecutable("postgres", Path.Combine(repositoryRoot, "src/AppHost/run-postgres.sh"), dataDirectory,
+    [postgresCommand, .. postgresArguments]);
+
+var migrations = builder.AddProject<Projects.Operations>("migrations")
+    .WithArgs("provision")
+    .WithEnvironment("COMMERCE_DATA_DIR", dataDirectory)
+    .WithEnvironment("COMMERCE_POSTGRES_PORT", ports.Postgres.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WaitFor(postgres);
+
+var busConnection = cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.Bus);
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
+        .WithHttpEndpoint(port: port, isProxied: false)
+        .WithEnvironment("ASPNETCORE_URLS", Loopback(port))
+        .WithEnvironment($"ConnectionStrings__{name}", cluster.ConnectionString(name, PlatformDatabases.AppRole(name)))
+        .WithEnvironment("ConnectionStrings__bus", busConnection)
+        .WithHttpHealthCheck("/health")
+        .WaitForCompletion(migrations);
+
+var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
+var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
+
+var seed = builder.AddProject<Projects.Operations>("seed")
+    .WithArgs("seed")
+    .WithReference(catalog)
+    .WithReference(inventory)
+    .WaitFor(catalog)
+    .WaitFor(inventory);
+
+var gateway = builder.AddExecutable("gateway", "node", Path.Combine(repositoryRoot, "src/Gateway"), "node_modules/.bin/hive-gateway", "supergraph")
+    .WithHttpEndpoint(port: ports.Gateway, env: "PORT", isProxied: false)
+    .WithEnvironment("CATALOG_GRAPHQL_URL", Loopback(ports.Catalog, "/graphql"))
+    .WithEnvironment("INVENTORY_GRAPHQL_URL", Loopback(ports.Inventory, "/graphql"))
+    .WithEnvironment("NODE_ENV", "production")
+    .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
+    .WithHttpHealthCheck("/readiness")
+    .WaitFor(catalog)
+    .WaitFor(inventory);
+
+var storefront = builder.AddExecutable("storefront", "node", Path.Combine(repositoryRoot, "web/storefront"), "node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1")
+    .WithHttpEndpoint(port: ports.Storefront, env: "PORT", isProxied: false)
+    .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")
+    .WithEnvironment("GATEWAY_URL", Loopback(ports.Gateway, "/graphql"))
+    .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
+    .WithHttpHealthCheck("/")
+    .WaitFor(gateway)
+    .WaitForCompletion(seed);
+
+var dashboard = (builder.Configuration["ASPNETCORE_URLS"] ?? "").Split(';')[0];
+builder.Services.AddHostedService(services => new ConsoleReporter(
+    services.GetRequiredService<ResourceNotificationService>(),
+    services.GetRequiredService<ResourceLoggerService>(),
+    dashboard,
+    [migrations.Resource, seed.Resource]));
+
+builder.Eventing.Subscribe<ResourceReadyEvent>(storefront.Resource, (_, _) =>
+{
+    Console.WriteLine($"""
+
+        Unified Commerce is running.
+          Storefront (Acme Outfitters)  http://localhost:{ports.Storefront}
+          Storefront (Globex Home)      http://globex.localhost:{ports.Storefront}
+          GraphQL gateway               http://127.0.0.1:{ports.Gateway}/graphql
+          Dashboard (traces, logs)      {dashboard}
+        Press Ctrl-C to stop.
+
+        """);
+    return Task.CompletedTask;
+});
+
+builder.Build().Run();
+
+// Servers bind 127.0.0.1 only; "localhost" would send Node clients to ::1 first, where nothing listens.
+static string Loopback(int port, string path = "") => $"http://127.0.0.1:{port}{path}";
+
+static string RepositoryRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "UnifiedCommerce.slnx")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("Run the AppHost from inside the repository.");
+}
+
+/// <summary>Fixed local ports (so the printed URLs stay the same), each overridable by configuration.</summary>
+internal sealed class PlatformPorts(IConfiguration configuration)
+{
+    public int Postgres { get; } = Port(configuration, "COMMERCE_POSTGRES_PORT", 55432);
+    public int Catalog { get; } = Port(configuration, "COMMERCE_CATALOG_PORT", 5101);
+    public int Inventory { get; } = Port(configuration, "COMMERCE_INVENTORY_PORT", 5102);
+    public int Gateway { get; } = Port(configuration, "COMMERCE_GATEWAY_PORT", 4000);
+    public int Storefront { get; } = Port(configuration, "COMMERCE_STOREFRONT_PORT", 3000);
+
+    private static int Port(IConfiguration configuration, string key, int fallback) =>
+        int.TryParse(configuration[key], out var port) ? port : fallback;
+}

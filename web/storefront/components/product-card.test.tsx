@@ -1,0 +1,38 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ProductSummary } from '@/lib/catalog';
+import { ProductGrid } from './product-card';
+
+const product = (overrides: Partial<ProductSummary>): ProductSummary => ({
+  id: 'p1',
+  slug: 'trail-runner',
+  name: 'Trail Runner',
+  priceFrom: { amount: 8999, currency: 'USD' },
+  availability: { inStock: true, quantityAvailable: 4 },
+  ...overrides,
+});
+
+describe('ProductGrid', () => {
+  it('renders name, price, availability and link of every product as plain HTML', () => {
+    const html = renderToStaticMarkup(
+      <ProductGrid
+        products={[
+          product({}),
+          product({ id: 'p2', slug: 'rain-coat', name: 'Rain & Coat', availability: { inStock: false, quantityAvailable: 0 } }),
+        ]}
+      />,
+    );
+
+    expect(html.match(/data-testid="product-card"/g)).toHaveLength(2);
+    expect(html).toContain('Trail Runner');
+    expect(html).toContain('Rain &amp; Coat');
+    expect(html).toContain('$89.99');
+    expect(html).toContain('In stock');
+    expect(html).toContain('Out of stock');
+    expect(html).toContain('href="/p/rain-coat"');
+  });
+
+  it('says so when a page has no products', () => {
+    expect(renderToStaticMarkup(<ProductGrid products={[]} />)).toContain('No products here yet.');
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Server-side GraphQL client for the federation gateway.
+ *
+ * Every request names the merchant in `x-merchant-id`; the gateway and the subgraphs scope all
+ * data by it. Responses go through Next's data cache for a short time, tagged per merchant so an
+ * event (a product or price change) can revalidate exactly one merchant's catalog.
+ */
+
+import type { Environment } from './environment';
+
+export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
+export const DEFAULT_REVALIDATE_SECONDS = 30;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export type GatewayErrorKind = 'unreachable' | 'timeout' | 'http' | 'graphql' | 'invalid-response';
+
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: Record<string, unknown>;
+}
+
+export class GatewayError extends Error {
+  readonly kind: GatewayErrorKind;
+  readonly status: number | undefined;
+  readonly errors: readonly GraphQLErrorEntry[];
+
+  constructor(
+    kind: GatewayErrorKind,
+    message: string,
+    options: { status?: number; errors?: readonly GraphQLErrorEntry[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'GatewayError';
+    this.kind = kind;
+    this.status = options.status;
+    this.errors = options.errors ?? [];
+  }
+}
+
+export interface GatewayRequest {
+  /** Named operation, used in logs and traces. */
+  operationName: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  merchantId: string;
+}
+
+export interface GatewayLogger {
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+export interface GatewayOptions {
+  url: string;
+  revalidateSeconds: number;
+  timeoutMs: number;
+  logger: GatewayLogger;
+}
+
+/** Cache tag under which every catalog response of one merchant is stored. */
+export function catalogCacheTag(merchantId: string): string {
+  return `catalog:${merchantId}`;
+}
+
+const consoleLogger: GatewayLogger = {
+  error: (message, details) => console.error(`[gateway] ${message}`, JSON.stringify(details)),
+};
+
+export function gatewayOptionsFromEnvironment(env: Environment = process.env): GatewayOptions {
+  const revalidate = Number.parseInt(env.STOREFRONT_REVALIDATE_SECONDS ?? '', 10);
+  return {
+    url: env.GATEWAY_URL?.trim() || DEFAULT_GATEWAY_URL,
+    revalidateSeconds: Number.isFinite(revalidate) && revalidate >= 0 ? revalidate : DEFAULT_REVALIDATE_SECONDS,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    logger: consoleLogger,
+  };
+}
+
+interface GraphQLResponseBody<TData> {
+  data?: TData | null;
+  errors?: GraphQLErrorEntry[];
+}
+
+type CachePolicy = 'cached' | 'live';
+
+function requestInit(request: GatewayRequest, options: GatewayOptions, policy: CachePolicy): RequestInit {
+  const init: RequestInit = {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      'x-merchant-id': request.merchantId,
+    },
+    body: JSON.stringify({
+      operationName: request.operationName,
+      query: request.query,
+      variables: request.variables ?? {},
+    }),
+    signal: AbortSignal.timeout(options.timeoutMs),
+  };
+  // The merchant header is part of Next's cache key, and the tag lets one merchant be revalidated.
+  if (policy === 'cached' && options.revalidateSeconds > 0) {
+    return { ...init, next: { revalidate: options.revalidateSeconds, tags: [catalogCacheTag(request.merchantId)] } };
+  }
+  return { ...init, cache: 'no-store' };
+}
+
+async function send<TData>(
+  request: GatewayRequest,
+  options: GatewayOptions,
+  policy: CachePolicy,
+): Promise<{ status: number; body: GraphQLResponseBody<TData> }> {
+  let response: Response;
+  try {
+    response = await fetch(options.url, requestInit(request, options, policy));
+  } catch (cause) {
+    const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+    throw timedOut
+      ? new GatewayError('timeout', `Gateway did not answer within ${options.timeoutMs} ms`, { cause })
+      : new GatewayError('unreachable', `Gateway at ${options.url} is unreachable`, { cause });
+  }
+
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    throw new GatewayError(
+      response.ok ? 'invalid-response' : 'http',
+      `Gateway answered ${response.status} with a body that is not JSON`,
+      { status: response.status, cause },
+    );
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new GatewayError('invalid-response', 'Gateway answered with JSON that is not a GraphQL response', {
+      status: response.status,
+    });
+  }
+  const graphQLBody = body as GraphQLResponseBody<TData>;
+  if (!response.ok && !Array.isArray(graphQLBody.errors)) {
+    throw new GatewayError('http', `Gateway answered ${response.status}`, { status: response.status });
+  }
+  return { status: response.status, body: graphQLBody };
+}
+
+/**
+ * Runs one operation and returns its data. Any GraphQL error fails the whole call: a page with a
+ * silently missing price or stock level is worse than the error page.
+ */
+export async function queryGateway<TData>(
+  request: GatewayRequest,
+  options: GatewayOptions = gatewayOptionsFromEnvironment(),
+): Promise<TData> {
+  try {
+    let result = await send<TData>(request, options, 'cached');
+    if (result.body.errors?.length && options.revalidateSeconds > 0) {
+      // Next caches any 200 response, including one that carried errors (a subgraph was briefly
+      // down). Ask once more, live, so a failure is never served from the cache.
+      result = await send<TData>(request, options, 'live');
+    }
+
+    const { status, body } = result;
+    if (body.errors?.length) {
+      const messages = body.errors.map((error) => error.message).join('; ');
+      throw new GatewayError('graphql', `Gateway returned errors for ${request.operationName}: ${messages}`, {
+        status,
+        errors: body.errors,
+      });
+    }
+    if (body.data === undefined || body.data === null) {
+      throw new GatewayError('invalid-response', `Gateway returned no data for ${request.operationName}`, { status });
+    }
+    return body.data;
+  } catch (error) {
+    const gatewayError =
+      error instanceof GatewayError
+        ? error
+        : new GatewayError('invalid-response', `Unexpected failure calling the gateway: ${String(error)}`, {
+            cause: error,
+          });
+    options.logger.error('request failed', {
+      operation: request.operationName,
+      merchantId: request.merchantId,
+      kind: gatewayError.kind,
+      status: gatewayError.status,
+      message: gatewayError.message,
+    });
+    throw gatewayError;
+  }
+}
