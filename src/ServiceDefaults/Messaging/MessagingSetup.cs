@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using UnifiedCommerce.Contracts;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
 using Wolverine.RabbitMQ;
 
@@ -66,6 +67,13 @@ public static class MessagingSetup
                     }
                 }
             }
+
+            // A handler that fails (a concurrent writer, a database restart) is retried with growing pauses; a message
+            // that still fails lands in the dead-letter store for an operator instead of blocking the queue.
+            options.Policies.OnException<Exception>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2))
+                .Then.MoveToErrorQueue();
 
             // Handlers are generated at build time (`codegen write`) and loaded statically: no compiler at run time.
             options.CodeGeneration.TypeLoadMode = Enum.TryParse<TypeLoadMode>(configuration["Messaging:TypeLoadMode"], out var mode)

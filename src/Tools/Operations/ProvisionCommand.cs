@@ -4,14 +4,21 @@ using UnifiedCommerce.Hosting;
 namespace UnifiedCommerce.Operations;
 
 /// <summary>Roles, databases and migrations, in that order, before any service starts. Safe to repeat.</summary>
-internal static class ProvisionCommand
+public static class ProvisionCommand
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var cluster = ClusterFromEnvironment();
         Console.WriteLine($"Waiting for PostgreSQL on 127.0.0.1:{cluster.Port}");
         await cluster.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        await new DatabaseProvisioner(cluster).ProvisionAsync(Console.WriteLine, cancellationToken);
+        await ProvisionAsync(cluster, Console.WriteLine, cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Also what the integration tests run against their own cluster.</summary>
+    public static async Task ProvisionAsync(LocalPostgresCluster cluster, Action<string> log, CancellationToken cancellationToken)
+    {
+        await new DatabaseProvisioner(cluster).ProvisionAsync(log, cancellationToken);
 
         foreach (var service in PlatformDatabases.Services)
         {
@@ -23,14 +30,13 @@ internal static class ProvisionCommand
                 _ => throw new InvalidOperationException($"No migrations are known for '{service}'."),
             };
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            Console.WriteLine(pending.Count == 0
+            log(pending.Count == 0
                 ? $"{service}: schema is current"
                 : $"{service}: applying {pending.Count} migration(s): {string.Join(", ", pending)}");
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        Console.WriteLine("Databases are ready.");
-        return 0;
+        log("Databases are ready.");
     }
 
     /// <summary>COMMERCE_DATA_DIR and COMMERCE_POSTGRES_PORT locate the cluster; the AppHost and the tests set both.</summary>

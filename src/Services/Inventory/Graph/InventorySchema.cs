@@ -32,19 +32,27 @@ public sealed class InventoryQuery : ObjectGraphType
     internal static BatchLoaders Loaders(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<BatchLoaders>();
 }
 
-/// <summary>The key of a catalog entity that inventory adds fields to.</summary>
-public sealed class EntityReference
+/// <summary>
+/// The keys of the catalog entities inventory adds fields to. Each entity has a CLR type of its own: the
+/// `_entities` union tells its members apart by CLR type.
+/// </summary>
+public sealed class ProductReference
 {
     public Guid Id { get; set; }
 }
 
-public sealed class ProductStockType : ObjectGraphType<EntityReference>
+public sealed class VariantReference
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class ProductStockType : ObjectGraphType<ProductReference>
 {
     public ProductStockType()
     {
         Name = "Product";
         this.Key("id");
-        this.ResolveReference<EntityReference>((_, reference) => reference);
+        this.ResolveReference<ProductReference>((_, reference) => reference);
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<AvailabilityType>>("availability")
             .Description("Stock summed over the product's variants at every location.")
@@ -53,13 +61,13 @@ public sealed class ProductStockType : ObjectGraphType<EntityReference>
     }
 }
 
-public sealed class VariantStockType : ObjectGraphType<EntityReference>
+public sealed class VariantStockType : ObjectGraphType<VariantReference>
 {
     public VariantStockType()
     {
         Name = "ProductVariant";
         this.Key("id");
-        this.ResolveReference<EntityReference>((_, reference) => reference);
+        this.ResolveReference<VariantReference>((_, reference) => reference);
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<AvailabilityType>>("availability")
             .Resolve(context => InventoryQuery.Loaders(context)
