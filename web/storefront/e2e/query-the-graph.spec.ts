@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { GATEWAY_URL, SECOND_MERCHANT_HOST, defaultMerchant, gatewayQuery, merchantFor } from './support/platform';
+
+interface FederatedProduct {
+  id: string;
+  name: string;
+  priceFrom: { amount: number; currency: string };
+  availability: { inStock: boolean; quantityAvailable: number };
+  variants: Array<{ sku: string; availability: { quantityAvailable: number } }>;
+}
+
+const FEDERATED_PRODUCTS = `{
+  products(first: 10) {
+    nodes {
+      id name priceFrom { amount currency }
+      availability { inStock quantityAvailable }
+      variants { sku availability { quantityAvailable } }
+    }
+  }
+}`;
+
+test.describe('a partner queries the platform through the gateway', () => {
+  test('one query returns catalog fields and inventory fields for the same products', async () => {
+    const { products } = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(defaultMerchant(), FEDERATED_PRODUCTS);
+
+    expect(products.nodes.length).toBeGreaterThan(0);
+    for (const product of products.nodes) {
+      expect(product.name, 'from the Catalog subgraph').toBeTruthy();
+      expect(product.priceFrom.amount).toBeGreaterThan(0);
+      expect(product.variants.length).toBeGreaterThan(0);
+      // The product total (Inventory) agrees with its variants (Catalog list, Inventory quantities).
+      const variantTotal = product.variants.reduce((sum, variant) => sum + variant.availability.quantityAvailable, 0);
+      expect(product.availability.quantityAvailable).toBe(variantTotal);
+      expect(product.availability.inStock).toBe(variantTotal > 0);
+    }
+  });
+
+  test('each merchant gets only its own products', async () => {
+    const first = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(defaultMerchant(), FEDERATED_PRODUCTS);
+    const second = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(merchantFor(SECOND_MERCHANT_HOST), FEDERATED_PRODUCTS);
+
+    const firstIds = new Set(first.products.nodes.map((product) => product.id));
+    expect(second.products.nodes.some((product) => firstIds.has(product.id))).toBe(false);
+    expect(new Set(second.products.nodes.map((product) => product.priceFrom.currency))).not.toEqual(
+      new Set(first.products.nodes.map((product) => product.priceFrom.currency)),
+    );
+  });
+
+  test('a query deeper than the limit is refused before it reaches the services', async () => {
+    const deep = `{ categories { children { children { children { children { children { children { children { children { children { children { slug } } } } } } } } } } } }`;
+    const response = await fetch(GATEWAY_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-merchant-id': defaultMerchant() },
+      body: JSON.stringify({ query: deep }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
+
+    expect(body.errors?.length).toBeGreaterThan(0);
+    expect(body.errors![0].message).toMatch(/depth/i);
+  });
+});
