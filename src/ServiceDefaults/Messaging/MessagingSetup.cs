@@ -41,6 +41,9 @@ public static class MessagingSetup
             {
                 var rabbit = configuration.GetConnectionString("rabbitmq")
                     ?? throw new InvalidOperationException("Messaging:Transport is rabbitmq but ConnectionStrings:rabbitmq is not set.");
+                // The durable inbox keeps received messages in the bus database until handled: RabbitMQ's ack
+                // comes after that, so a crash mid-handler loses nothing.
+                options.PersistMessagesWithPostgresql(BusConnection(configuration), schemaName: serviceQueue.ToLowerInvariant());
                 options.UseRabbitMq(new Uri(rabbit)).AutoProvision();
                 options.ListenToRabbitQueue(serviceQueue).UseDurableInbox();
                 foreach (var (eventType, subscribers) in EventRoutes.All)
@@ -53,10 +56,8 @@ public static class MessagingSetup
             }
             else
             {
-                var bus = configuration.GetConnectionString("bus")
-                    ?? throw new InvalidOperationException("ConnectionStrings:bus (the message bus database) is not set.");
                 // Each service keeps its envelope tables in its own schema of the shared bus database; the queues are shared.
-                options.PersistMessagesWithPostgresql(bus, schemaName: serviceQueue.ToLowerInvariant())
+                options.PersistMessagesWithPostgresql(BusConnection(configuration), schemaName: serviceQueue.ToLowerInvariant())
                     .EnableMessageTransport(transportOptions => transportOptions.AutoProvision());
                 options.ListenToPostgresqlQueue(serviceQueue).MaximumMessagesToReceive(200);
                 foreach (var (eventType, subscribers) in EventRoutes.All)
@@ -82,4 +83,8 @@ public static class MessagingSetup
         });
         return builder;
     }
+
+    private static string BusConnection(IConfiguration configuration) =>
+        configuration.GetConnectionString("bus")
+        ?? throw new InvalidOperationException("ConnectionStrings:bus (the message bus database) is not set.");
 }
