@@ -36,23 +36,28 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
         .WithHttpHealthCheck("/health")
         .WaitForCompletion(migrations);
 
+var identity = Service<Projects.Identity>("identity", ports.Identity);
 var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
 var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
 
 var seed = builder.AddProject<Projects.Operations>("seed")
     .WithArgs("seed")
+    .WithReference(identity)
     .WithReference(catalog)
     .WithReference(inventory)
+    .WaitFor(identity)
     .WaitFor(catalog)
     .WaitFor(inventory);
 
 var gateway = builder.AddExecutable("gateway", "node", Path.Combine(repositoryRoot, "src/Gateway"), "node_modules/.bin/hive-gateway", "supergraph")
     .WithHttpEndpoint(port: ports.Gateway, env: "PORT", isProxied: false)
+    .WithEnvironment("IDENTITY_GRAPHQL_URL", Loopback(ports.Identity, "/graphql"))
     .WithEnvironment("CATALOG_GRAPHQL_URL", Loopback(ports.Catalog, "/graphql"))
     .WithEnvironment("INVENTORY_GRAPHQL_URL", Loopback(ports.Inventory, "/graphql"))
     .WithEnvironment("NODE_ENV", "production")
     .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
     .WithHttpHealthCheck("/readiness")
+    .WaitFor(identity)
     .WaitFor(catalog)
     .WaitFor(inventory);
 
@@ -108,6 +113,7 @@ internal sealed class PlatformPorts(IConfiguration configuration)
 {
     public int Postgres { get; } = Port(configuration, "COMMERCE_POSTGRES_PORT", 55432);
     public int Catalog { get; } = Port(configuration, "COMMERCE_CATALOG_PORT", 5101);
+    public int Identity { get; } = Port(configuration, "COMMERCE_IDENTITY_PORT", 5103);
     public int Inventory { get; } = Port(configuration, "COMMERCE_INVENTORY_PORT", 5102);
     public int Gateway { get; } = Port(configuration, "COMMERCE_GATEWAY_PORT", 4000);
     public int Storefront { get; } = Port(configuration, "COMMERCE_STOREFRONT_PORT", 3000);

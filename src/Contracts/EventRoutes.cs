@@ -1,4 +1,5 @@
 using UnifiedCommerce.Contracts.Catalog;
+using UnifiedCommerce.Contracts.Identity;
 
 namespace UnifiedCommerce.Contracts;
 
@@ -9,12 +10,15 @@ namespace UnifiedCommerce.Contracts;
 /// </summary>
 public static class EventRoutes
 {
+    public const string Identity = "identity";
     public const string Catalog = "catalog";
     public const string Inventory = "inventory";
 
     private static readonly Dictionary<Type, string[]> SubscribersByEvent = new()
     {
         [typeof(ProductChanged)] = [Inventory],
+        // Subscribed to by every service once merchant suspension is enforced at each service's edge.
+        [typeof(MerchantChanged)] = [],
     };
 
     public static IReadOnlyDictionary<Type, string[]> All => SubscribersByEvent;

@@ -5,7 +5,8 @@
  * Environment
  *   PORT                          port to listen on (default 4000); the gateway binds to 127.0.0.1
  *                                 (the CLI's HOST variable overrides the address, e.g. 0.0.0.0 in a container)
- *   CATALOG_GRAPHQL_URL           Catalog subgraph endpoint (default baked into the supergraph: http://127.0.0.1:5101/graphql)
+ *   IDENTITY_GRAPHQL_URL          Identity subgraph endpoint (default baked into the supergraph: http://127.0.0.1:5103/graphql)
+ *   CATALOG_GRAPHQL_URL           Catalog subgraph endpoint (default: http://127.0.0.1:5101/graphql)
  *   INVENTORY_GRAPHQL_URL         Inventory subgraph endpoint (default: http://127.0.0.1:5102/graphql)
  *   NODE_ENV                      'production' turns GraphiQL and the landing page off
  *   OTEL_EXPORTER_OTLP_ENDPOINT   when set, traces are exported over OTLP http/protobuf to <endpoint>/v1/traces;
@@ -26,6 +27,7 @@ const PROPAGATED_CLIENT_HEADERS = ['x-merchant-id', 'authorization', 'x-request-
 
 /** Subgraph name in the supergraph (join__Graph name) -> environment variable overriding its URL. */
 const SUBGRAPH_URL_VARIABLES = {
+  identity: 'IDENTITY_GRAPHQL_URL',
   catalog: 'CATALOG_GRAPHQL_URL',
   inventory: 'INVENTORY_GRAPHQL_URL',
 } as const;

@@ -14,6 +14,7 @@ function subgraphFromContract(name: string, endpoint: string) {
 export const composeConfig = defineConfig({
   // These endpoints are the local defaults baked into the supergraph; gateway.config.ts overrides them from env.
   subgraphs: [
+    subgraphFromContract('identity', 'http://127.0.0.1:5103/graphql'),
     subgraphFromContract('catalog', 'http://127.0.0.1:5101/graphql'),
     subgraphFromContract('inventory', 'http://127.0.0.1:5102/graphql'),
   ],

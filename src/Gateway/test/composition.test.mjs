@@ -41,6 +41,7 @@ describe('supergraph composition', { timeout: 180_000 }, () => {
 
     assert.match(supergraph, /@join__graph\(name: "catalog", url: "http:\/\/127\.0\.0\.1:5101\/graphql"\)/);
     assert.match(supergraph, /@join__graph\(name: "inventory", url: "http:\/\/127\.0\.0\.1:5102\/graphql"\)/);
+    assert.match(supergraph, /@join__graph\(name: "identity", url: "http:\/\/127\.0\.0\.1:5103\/graphql"\)/);
   });
 
   it('fails with the fix hint when the committed supergraph is stale', () => {
@@ -62,7 +63,7 @@ describe('supergraph composition', { timeout: 180_000 }, () => {
     cpSync(join(gatewayDir, 'scripts'), join(brokenGatewayDir, 'scripts'), { recursive: true });
     cpSync(join(gatewayDir, 'mesh.config.ts'), join(brokenGatewayDir, 'mesh.config.ts'));
     cpSync(join(gatewayDir, 'supergraph.graphql'), join(brokenGatewayDir, 'supergraph.graphql'));
-    cpSync(join(gatewayDir, 'subgraphs', 'catalog.graphql'), join(brokenGatewayDir, 'subgraphs', 'catalog.graphql'));
+    cpSync(join(gatewayDir, 'subgraphs'), join(brokenGatewayDir, 'subgraphs'), { recursive: true });
     writeFileSync(
       join(brokenGatewayDir, 'subgraphs', 'inventory.graphql'),
       `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])

@@ -25,6 +25,7 @@ public static class ProvisionCommand
             var ownerConnection = cluster.ConnectionString(service, PlatformDatabases.OwnerRole(service));
             await using DbContext db = service switch
             {
+                "identity" => Identity.Data.DesignTimeDbContextFactory.Create(ownerConnection),
                 "catalog" => Catalog.Data.DesignTimeDbContextFactory.Create(ownerConnection),
                 "inventory" => Inventory.Data.DesignTimeDbContextFactory.Create(ownerConnection),
                 _ => throw new InvalidOperationException($"No migrations are known for '{service}'."),

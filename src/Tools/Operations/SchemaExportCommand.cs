@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using UnifiedCommerce.Catalog.Graph;
+using UnifiedCommerce.Identity.Graph;
 using UnifiedCommerce.Inventory.Graph;
 using UnifiedCommerce.ServiceDefaults.GraphQL;
 
@@ -12,6 +13,7 @@ internal static class SchemaExportCommand
     public static async Task<int> RunAsync(string folder)
     {
         Directory.CreateDirectory(folder);
+        await WriteAsync<IdentitySchema>(Path.Combine(folder, "identity.graphql"));
         await WriteAsync<CatalogSchema>(Path.Combine(folder, "catalog.graphql"));
         await WriteAsync<InventorySchema>(Path.Combine(folder, "inventory.graphql"));
         return 0;

@@ -15,10 +15,13 @@ internal static class SeedCommand
 
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        using var identity = Client("identity");
         using var catalog = Client("catalog");
         using var inventory = Client("inventory");
         foreach (var merchant in DemoCatalog.All())
         {
+            await SendAsync(identity, HttpMethod.Put, $"/api/v1/merchants/{merchant.Id}", merchant.Id.ToString(),
+                new { name = merchant.Name, defaultCurrency = merchant.Currency, hosts = merchant.Hosts }, cancellationToken);
             await SeedMerchantAsync(merchant, catalog, inventory, cancellationToken);
         }
 

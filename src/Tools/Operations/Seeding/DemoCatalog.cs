@@ -9,7 +9,8 @@ public sealed record DemoVariant(string Sku, string Title, IReadOnlyDictionary<s
 
 public sealed record DemoProduct(string Slug, string Name, string Description, string CategorySlug, IReadOnlyList<DemoVariant> Variants);
 
-public sealed record DemoMerchant(Guid Id, string Name, string Currency, IReadOnlyList<DemoCategory> Categories, IReadOnlyList<DemoProduct> Products);
+public sealed record DemoMerchant(
+    Guid Id, string Name, string Currency, IReadOnlyList<string> Hosts, IReadOnlyList<DemoCategory> Categories, IReadOnlyList<DemoProduct> Products);
 
 /// <summary>
 /// The demo merchants' catalogs, generated from a fixed seed: every run produces exactly the same products, so
@@ -26,7 +27,7 @@ public static class DemoCatalog
 
     public static IReadOnlyList<DemoMerchant> All() =>
     [
-        Build(DemoMerchants.Acme, "Acme Outfitters", "USD", 20261125,
+        Build(DemoMerchants.Acme, "Acme Outfitters", "USD", ["localhost", "127.0.0.1"], 20261125,
         [
             new Branch("men", "Men",
             [
@@ -54,7 +55,7 @@ public static class DemoCatalog
                 new Leaf("accessories-socks", "Socks", "Socks", 14, 1200, Apparel),
             ]),
         ]),
-        Build(DemoMerchants.Globex, "Globex Home", "EUR", 19890101,
+        Build(DemoMerchants.Globex, "Globex Home", "EUR", ["globex.localhost"], 19890101,
         [
             new Branch("kitchen", "Kitchen",
             [
@@ -70,7 +71,7 @@ public static class DemoCatalog
         ]),
     ];
 
-    private static DemoMerchant Build(Guid merchantId, string name, string currency, int seed, IReadOnlyList<Branch> branches)
+    private static DemoMerchant Build(Guid merchantId, string name, string currency, IReadOnlyList<string> hosts, int seed, IReadOnlyList<Branch> branches)
     {
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var categories = new List<DemoCategory>();
@@ -107,7 +108,7 @@ public static class DemoCatalog
             }
         }
 
-        return new DemoMerchant(merchantId, name, currency, categories, products);
+        return new DemoMerchant(merchantId, name, currency, hosts, categories, products);
     }
 
     private static IReadOnlyList<Dictionary<string, string>> Apparel(Faker faker)

@@ -1,0 +1,39 @@
+using UnifiedCommerce.Identity.Application;
+using UnifiedCommerce.Identity.Domain;
+
+namespace UnifiedCommerce.Identity.Api;
+
+/// <summary>REST surface of Identity, versioned under /api/v1: merchant administration for the platform's operators.</summary>
+public static class IdentityApi
+{
+    public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/merchants").WithTags("Merchants");
+
+        api.MapGet("/{id:guid}", async (Guid id, Merchants merchants, CancellationToken ct) =>
+            await merchants.FindAsync(id, ct) is { } merchant
+                ? Results.Ok(MerchantResponse.From(merchant))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No merchant {id}."));
+
+        api.MapPut("/{id:guid}", async (Guid id, MerchantInput input, Merchants merchants, CancellationToken ct) =>
+        {
+            var (merchant, created) = await merchants.UpsertAsync(id, input, ct);
+            return created ? Results.Created($"/api/v1/merchants/{id}", MerchantResponse.From(merchant)) : Results.Ok(MerchantResponse.From(merchant));
+        });
+
+        api.MapPost("/{id:guid}/suspend", async (Guid id, SuspensionInput? input, Merchants merchants, CancellationToken ct) =>
+            Results.Ok(MerchantResponse.From(await merchants.SetSuspendedAsync(id, suspended: true, input?.Reason, ct))));
+
+        api.MapPost("/{id:guid}/reactivate", async (Guid id, Merchants merchants, CancellationToken ct) =>
+            Results.Ok(MerchantResponse.From(await merchants.SetSuspendedAsync(id, suspended: false, reason: null, ct))));
+
+        return endpoints;
+    }
+}
+
+public sealed record MerchantResponse(Guid Id, string Name, string DefaultCurrency, string Status, string? SuspensionReason, IReadOnlyList<string> Hosts, long Version)
+{
+    public static MerchantResponse From(Merchant merchant) => new(
+        merchant.Id, merchant.Name, merchant.DefaultCurrency, merchant.Status.ToString(), merchant.SuspensionReason,
+        merchant.Hosts.Select(h => h.Host).Order().ToList(), merchant.Version);
+}

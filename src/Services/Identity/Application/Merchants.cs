@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using UnifiedCommerce.Contracts.Identity;
+using UnifiedCommerce.Identity.Data;
+using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Messaging;
+
+namespace UnifiedCommerce.Identity.Application;
+
+public sealed record MerchantInput(string Name, string DefaultCurrency, IReadOnlyList<string>? Hosts);
+
+public sealed record SuspensionInput(string? Reason);
+
+/// <summary>
+/// The platform's merchants (tenants) and the host names their storefronts answer on. Every change commits with
+/// its MerchantChanged event, so other services can follow a merchant's status.
+/// </summary>
+public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
+{
+    public const int MaxHosts = 20;
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")]
+    private static partial Regex HostPattern();
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyPattern();
+
+    public Task<Merchant?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Merchants.AsNoTracking().Include(m => m.Hosts).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>The merchant a storefront host belongs to. Hosts are compared without port, in lower case.</summary>
+    public async Task<Merchant?> FindByHostAsync(string host, CancellationToken cancellationToken)
+    {
+        var normalized = NormalizeHost(host);
+        return normalized is null
+            ? null
+            : await db.Merchants.AsNoTracking().Include(m => m.Hosts)
+                .FirstOrDefaultAsync(m => m.Hosts.Any(h => h.Host == normalized), cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, Merchant>> ByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Merchants.AsNoTracking().Include(m => m.Hosts).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+
+    /// <summary>Creates the merchant with this id, or brings it to the given state. Repeating a write changes nothing.</summary>
+    public async Task<(Merchant Merchant, bool Created)> UpsertAsync(Guid id, MerchantInput input, CancellationToken cancellationToken)
+    {
+        var hosts = Validate(id, input);
+        var merchant = await db.Merchants.Include(m => m.Hosts).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var created = merchant is null;
+        if (merchant is null)
+        {
+            merchant = new Merchant { Id = id, Name = input.Name.Trim(), DefaultCurrency = input.DefaultCurrency };
+            db.Merchants.Add(merchant);
+        }
+        else if (merchant.Name == input.Name.Trim() && merchant.DefaultCurrency == input.DefaultCurrency
+                 && merchant.Hosts.Select(h => h.Host).Order().SequenceEqual(hosts.Order()))
+        {
+            return (merchant, false);
+        }
+
+        var taken = await db.StorefrontHosts.Where(h => hosts.Contains(h.Host) && h.MerchantId != id).Select(h => h.Host).ToListAsync(cancellationToken);
+        if (taken.Count > 0)
+        {
+            throw new ConflictException($"Host name(s) already used by another store: {string.Join(", ", taken)}.");
+        }
+
+        merchant.Name = input.Name.Trim();
+        merchant.DefaultCurrency = input.DefaultCurrency;
+        merchant.Hosts.RemoveAll(h => !hosts.Contains(h.Host));
+        merchant.Hosts.AddRange(hosts.Where(host => merchant.Hosts.All(h => h.Host != host)).Select(host => new StorefrontHost { Host = host, MerchantId = id }));
+        await SaveChangedAsync(merchant, cancellationToken);
+        return (merchant, created);
+    }
+
+    public async Task<Merchant> SetSuspendedAsync(Guid id, bool suspended, string? reason, CancellationToken cancellationToken)
+    {
+        if (reason is { Length: > 500 })
+        {
+            throw RequestValidationException.For("reason", "At most 500 characters.");
+        }
+
+        var merchant = await db.Merchants.Include(m => m.Hosts).FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No merchant {id}.");
+        var status = suspended ? MerchantStatus.Suspended : MerchantStatus.Active;
+        if (merchant.Status == status)
+        {
+            return merchant;
+        }
+
+        merchant.Status = status;
+        merchant.SuspensionReason = suspended ? reason?.Trim() : null;
+        await SaveChangedAsync(merchant, cancellationToken);
+        return merchant;
+    }
+
+    private async Task SaveChangedAsync(Merchant merchant, CancellationToken cancellationToken)
+    {
+        merchant.Version++;
+        merchant.UpdatedAt = clock.GetUtcNow();
+        db.OutboxMessages.Add(OutboxMessage.From(new MerchantChanged
+        {
+            EventId = Guid.CreateVersion7(),
+            MerchantId = merchant.Id,
+            AggregateId = merchant.Id,
+            AggregateVersion = merchant.Version,
+            OccurredAt = merchant.UpdatedAt,
+            Name = merchant.Name,
+            DefaultCurrency = merchant.DefaultCurrency,
+            IsSuspended = merchant.Status == MerchantStatus.Suspended,
+            Hosts = merchant.Hosts.Select(h => h.Host).Order().ToList(),
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException("A host name was claimed by another store at the same moment; retry.");
+        }
+    }
+
+    private static List<string> Validate(Guid id, MerchantInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (id == Guid.Empty)
+        {
+            errors["id"] = ["A merchant id is a non-empty UUID."];
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
+        {
+            errors["name"] = ["Required, at most 200 characters."];
+        }
+
+        if (input.DefaultCurrency is null || !CurrencyPattern().IsMatch(input.DefaultCurrency))
+        {
+            errors["defaultCurrency"] = ["An ISO 4217 code of three capital letters is required."];
+        }
+
+        var hosts = new List<string>();
+        foreach (var (host, index) in (input.Hosts ?? []).Select((host, index) => (host, index)))
+        {
+            if (NormalizeHost(host) is { } normalized && HostPattern().IsMatch(normalized))
+            {
+                hosts.Add(normalized);
+            }
+            else
+            {
+                errors[string.Create(CultureInfo.InvariantCulture, $"hosts[{index}]")] = ["A host name such as shop.example.com (no scheme, no path)."];
+            }
+        }
+
+        if (hosts.Count > MaxHosts)
+        {
+            errors["hosts"] = [$"At most {MaxHosts} host names."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        return hosts.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>"Shop.Example.com:3000" and "shop.example.com" are the same store.</summary>
+    public static string? NormalizeHost(string? host)
+    {
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            return null;
+        }
+
+        var trimmed = host.Trim().ToLowerInvariant();
+        var colon = trimmed.LastIndexOf(':');
+        if (colon > 0 && trimmed[(colon + 1)..].All(char.IsAsciiDigit))
+        {
+            trimmed = trimmed[..colon];
+        }
+
+        return trimmed.TrimEnd('.');
+    }
+}
