@@ -17,8 +17,8 @@ public static class EventRoutes
     private static readonly Dictionary<Type, string[]> SubscribersByEvent = new()
     {
         [typeof(ProductChanged)] = [Inventory],
-        // Subscribed to by every service once merchant suspension is enforced at each service's edge.
-        [typeof(MerchantChanged)] = [],
+        // Every service keeps a copy of merchant standing, to close a suspended merchant's APIs at its own edge.
+        [typeof(MerchantChanged)] = [Catalog, Inventory],
     };
 
     public static IReadOnlyDictionary<Type, string[]> All => SubscribersByEvent;

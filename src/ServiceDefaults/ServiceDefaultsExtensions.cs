@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using UnifiedCommerce.ServiceDefaults.Http;
@@ -33,6 +34,8 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddCommerceProblemDetails();
         builder.Services.AddMerchantContext();
+        builder.Services.AddMemoryCache();
+        builder.Services.TryAddScoped<IMerchantStatusReader, LocalMerchantStatusReader>();
         return builder;
     }
 
@@ -42,6 +45,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<MerchantResolutionMiddleware>();
+        app.UseMiddleware<SuspendedMerchantMiddleware>();
         return app;
     }
 

@@ -7,18 +7,20 @@ using Xunit;
 namespace UnifiedCommerce.Inventory.Tests;
 
 /// <summary>
-/// A real PostgreSQL with Catalog and Inventory running as processes, joined by the message bus. Tests may stop,
+/// A real PostgreSQL with Identity, Catalog and Inventory running as processes, joined by the message bus. Tests may stop,
 /// crash and restart either service; each test leaves both running and works as a merchant of its own.
 /// </summary>
 public sealed class InventoryPlatform : IAsyncLifetime
 {
     public PlatformDatabase Database { get; } = new();
+    public ServiceProcess Identity { get; private set; } = null!;
     public ServiceProcess Catalog { get; private set; } = null!;
     public ServiceProcess Inventory { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
+        Identity = await ServiceProcess.StartAsync("Identity", Database);
         Catalog = await ServiceProcess.StartAsync("Catalog", Database);
         Inventory = await ServiceProcess.StartAsync("Inventory", Database);
     }
@@ -27,6 +29,7 @@ public sealed class InventoryPlatform : IAsyncLifetime
     {
         await Inventory.DisposeAsync();
         await Catalog.DisposeAsync();
+        await Identity.DisposeAsync();
         await Database.DisposeAsync();
     }
 

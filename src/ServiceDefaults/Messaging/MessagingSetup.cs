@@ -27,12 +27,15 @@ public static class MessagingSetup
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        // Shared handlers (merchant standing) work on the service's own DbContext through its base type.
+        builder.Services.AddScoped<TenantDbContext>(services => services.GetRequiredService<TContext>());
 
         builder.Services.AddWolverine(options =>
         {
             options.ServiceName = serviceQueue;
             // Handlers and their pre-generated code live in the service, not in this shared library.
             options.ApplicationAssembly = typeof(TContext).Assembly;
+            options.Discovery.IncludeAssembly(typeof(MessagingSetup).Assembly);
             // Handlers resolve their dependencies from one scope per message, so the merchant context a handler
             // sets is the one its DbContext filters by.
             options.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;

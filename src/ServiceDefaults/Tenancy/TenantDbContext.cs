@@ -20,10 +20,17 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
 
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
 
+    public DbSet<MerchantState> MerchantStates => Set<MerchantState>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapOutbox();
         modelBuilder.MapProcessedEvents();
+        modelBuilder.Entity<MerchantState>(state =>
+        {
+            state.ToTable("merchant_states");
+            state.HasKey(s => s.MerchantId);
+        });
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
             if (typeof(IMerchantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)

@@ -1,3 +1,5 @@
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+
 namespace UnifiedCommerce.Identity.Application;
 
 public static class IdentityApplication
@@ -6,6 +8,7 @@ public static class IdentityApplication
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Merchants>();
+        services.AddScoped<IMerchantStatusReader, IdentityMerchantStatusReader>();
         return services;
     }
 }

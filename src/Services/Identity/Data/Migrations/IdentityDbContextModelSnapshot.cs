@@ -168,6 +168,31 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                     b.ToTable("processed_events", (string)null);
                 });
 
+            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Tenancy.MerchantState", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_suspended");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_merchant_states");
+
+                    b.ToTable("merchant_states", (string)null);
+                });
+
             modelBuilder.Entity("UnifiedCommerce.Identity.Domain.StorefrontHost", b =>
                 {
                     b.HasOne("UnifiedCommerce.Identity.Domain.Merchant", null)

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using UnifiedCommerce.Identity.Data;
+using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
+
+namespace UnifiedCommerce.Identity.Application;
+
+/// <summary>Identity owns merchants: it reads their standing from its own table, not from a copy.</summary>
+public sealed class IdentityMerchantStatusReader(IdentityDbContext db, IMemoryCache cache) : IMerchantStatusReader
+{
+    public async Task<bool> IsSuspendedAsync(Guid merchantId, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(("merchant-suspended", merchantId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = LocalMerchantStatusReader.CacheFor;
+            return await db.Merchants.AsNoTracking()
+                .AnyAsync(merchant => merchant.Id == merchantId && merchant.Status == MerchantStatus.Suspended, cancellationToken);
+        });
+}
