@@ -36,7 +36,9 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
         .WithHttpHealthCheck("/health")
         .WaitForCompletion(migrations);
 
-var identity = Service<Projects.Identity>("identity", ports.Identity);
+var identity = Service<Projects.Identity>("identity", ports.Identity)
+    .WithEnvironment("Identity__RequireHttps", "false")
+    .WithEnvironment("Identity__Issuer", Loopback(ports.Identity, "/"));
 var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
 var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
 

@@ -15,13 +15,22 @@ public sealed class IdentityPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Identity = await ServiceProcess.StartAsync("Identity", Database);
+        Identity = await ServiceProcess.StartAsync("Identity", Database, Settings);
     }
+
+    /// <summary>A fixed issuer, as in production: tokens name it, whatever port the process listens on.</summary>
+    private static Dictionary<string, string> Settings => new() { ["Identity__Issuer"] = "https://identity.commerce.test/" };
 
     public async Task DisposeAsync()
     {
         await Identity.DisposeAsync();
         await Database.DisposeAsync();
+    }
+
+    public async Task RestartIdentityAsync()
+    {
+        await Identity.DisposeAsync();
+        Identity = await ServiceProcess.StartAsync("Identity", Database, Settings);
     }
 }
 

@@ -44,6 +44,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment[$"ConnectionStrings__{name}"] = database.ServiceConnection(name);
         start.Environment["ConnectionStrings__bus"] = database.BusConnection;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Local runs speak plain HTTP on loopback; production requires HTTPS in front of Identity.
+        start.Environment["Identity__RequireHttps"] = "false";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

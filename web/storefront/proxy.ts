@@ -1,19 +1,36 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { channelsFromEnvironment, resolveChannel } from './lib/channels';
-import { unknownStorePage } from './lib/unknown-store';
+import { isStoreOpen, rememberingChannelResolver, type Channel } from './lib/channels';
+import { storeErrorPage, suspendedStorePage, unknownStorePage } from './lib/store-status-pages';
+
+// One memory per server process: each host is looked up at most once every few seconds.
+const resolveChannel = rememberingChannelResolver();
+
+function htmlResponse(html: string, status: number, headers: Record<string, string> = {}): NextResponse {
+  return new NextResponse(html, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
 
 /**
- * Turns away requests for a host that no merchant is configured on, before any page renders:
- * they get a plain 404 page saying so, instead of an empty shell filled in by script.
+ * Decides, before any page renders, whether there is a store to show on the request's host: an
+ * unknown host, a suspended merchant or a failed lookup get a plain page with the matching status
+ * instead of an empty shell filled in by script. Suspended stores thus never reach a catalog query.
  */
-export function proxy(request: NextRequest) {
-  if (resolveChannel(request.headers.get('host'), channelsFromEnvironment())) {
-    return NextResponse.next();
+export async function proxy(request: NextRequest) {
+  const hostHeader = request.headers.get('host');
+  let channel: Channel | null;
+  try {
+    channel = await resolveChannel(hostHeader);
+  } catch {
+    // The gateway client has logged the failure with its cause.
+    console.error(`[proxy] could not look up the store for host ${JSON.stringify(hostHeader)}: answering 503`);
+    return htmlResponse(storeErrorPage(), 503, { 'retry-after': '5' });
   }
-  return new NextResponse(unknownStorePage(), {
-    status: 404,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-  });
+
+  if (!channel) return htmlResponse(unknownStorePage(), 404);
+  if (!isStoreOpen(channel)) return htmlResponse(suspendedStorePage(channel.merchant.name), 503);
+  return NextResponse.next();
 }
 
 export const config = {

@@ -3,6 +3,7 @@ using UnifiedCommerce.Identity.Api;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Graph;
+using UnifiedCommerce.Identity.Tokens;
 using UnifiedCommerce.Contracts;
 using UnifiedCommerce.ServiceDefaults;
 using UnifiedCommerce.ServiceDefaults.GraphQL;
@@ -16,6 +17,7 @@ builder.AddServiceDatabase<IdentityDbContext>("identity");
 builder.AddMessaging<IdentityDbContext>(EventRoutes.Identity);
 builder.AddSubgraph<IdentitySchema>();
 builder.Services.AddIdentityApplication();
+builder.AddTokenIssuer();
 
 var app = builder.Build();
 
@@ -23,5 +25,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapSubgraph<IdentitySchema>();
 app.MapIdentityApi();
+app.MapTokenEndpoint();
 
 return await app.RunJasperFxCommands(args);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getStoreContext } from '@/lib/request-context';
-import { UNKNOWN_STORE_DETAIL, UNKNOWN_STORE_TITLE } from '@/lib/unknown-store';
+import { UNKNOWN_STORE_DETAIL, UNKNOWN_STORE_TITLE } from '@/lib/store-status-pages';
 
 export const metadata: Metadata = {
   title: 'Not found',

@@ -8,7 +8,7 @@ test.describe('a shopper browses the catalog from the home page', () => {
     const cards = page.getByTestId('product-card');
     await expect(cards.first()).toBeVisible();
     const shown = await cards.count();
-    const expected = await productPage(defaultMerchant(), shown);
+    const expected = await productPage(await defaultMerchant(), shown);
 
     await expect(cards.getByTestId('product-name')).toHaveText(expected.nodes.map((product) => product.name));
     for (let index = 0; index < shown; index++) {
@@ -28,7 +28,7 @@ test.describe('a shopper browses the catalog from the home page', () => {
     const cardCount = html.match(/data-testid="product-card"/g)?.length ?? 0;
     expect(cardCount, 'product cards in the server-rendered HTML').toBeGreaterThan(0);
 
-    const expected = await productPage(defaultMerchant(), cardCount);
+    const expected = await productPage(await defaultMerchant(), cardCount);
     for (const product of expected.nodes) {
       expect(html, `server HTML names "${product.name}"`).toContain(escapeHtml(product.name));
     }

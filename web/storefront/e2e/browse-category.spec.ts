@@ -18,14 +18,14 @@ test.describe('a shopper browses a category', () => {
     await expect(page.getByTestId('category-name')).toHaveText((await link.textContent())!.trim());
 
     const shown = await productNames(page);
-    const expected = await productPage(defaultMerchant(), shown.length, { categorySlug: slug! });
+    const expected = await productPage(await defaultMerchant(), shown.length, { categorySlug: slug! });
     expect(shown).toEqual(expected.nodes.map((product) => product.name));
     await expect(page.getByTestId('product-count')).toContainText(String(expected.totalCount));
     await expect(page.getByTestId('breadcrumb')).toContainText('Home');
   });
 
   test('a category with more products than fit on a page can be paged through', async ({ page }) => {
-    const merchantId = defaultMerchant();
+    const merchantId = await defaultMerchant();
     const { category, totalCount } = await largestCategory(merchantId);
 
     await page.goto(`/c/${encodeURIComponent(category.slug)}`);

@@ -21,7 +21,7 @@ const FEDERATED_PRODUCTS = `{
 
 test.describe('a partner queries the platform through the gateway', () => {
   test('one query returns catalog fields and inventory fields for the same products', async () => {
-    const { products } = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(defaultMerchant(), FEDERATED_PRODUCTS);
+    const { products } = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(await defaultMerchant(), FEDERATED_PRODUCTS);
 
     expect(products.nodes.length).toBeGreaterThan(0);
     for (const product of products.nodes) {
@@ -36,8 +36,9 @@ test.describe('a partner queries the platform through the gateway', () => {
   });
 
   test('each merchant gets only its own products', async () => {
-    const first = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(defaultMerchant(), FEDERATED_PRODUCTS);
-    const second = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(merchantFor(SECOND_MERCHANT_HOST), FEDERATED_PRODUCTS);
+    const [firstMerchant, secondMerchant] = await Promise.all([defaultMerchant(), merchantFor(SECOND_MERCHANT_HOST)]);
+    const first = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(firstMerchant, FEDERATED_PRODUCTS);
+    const second = await gatewayQuery<{ products: { nodes: FederatedProduct[] } }>(secondMerchant, FEDERATED_PRODUCTS);
 
     const firstIds = new Set(first.products.nodes.map((product) => product.id));
     expect(second.products.nodes.some((product) => firstIds.has(product.id))).toBe(false);
@@ -50,7 +51,7 @@ test.describe('a partner queries the platform through the gateway', () => {
     const deep = `{ categories { children { children { children { children { children { children { children { children { children { children { slug } } } } } } } } } } } }`;
     const response = await fetch(GATEWAY_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-merchant-id': defaultMerchant() },
+      headers: { 'content-type': 'application/json', 'x-merchant-id': await defaultMerchant() },
       body: JSON.stringify({ query: deep }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };

@@ -88,7 +88,7 @@ test('loading a category page produces one trace through storefront, gateway, ca
 
   // A page starting after the category's first product is a query nobody else asks for, so the
   // storefront's data cache cannot answer it and the request really travels to the subgraphs.
-  const merchantId = defaultMerchant();
+  const merchantId = await defaultMerchant();
   const { category } = await largestCategory(merchantId);
   const { pageInfo } = await productPage(merchantId, 1, { categorySlug: category.slug });
   const query = pageInfo.endCursor ? `?${new URLSearchParams({ after: pageInfo.endCursor })}` : '';

@@ -12,7 +12,7 @@ interface GatewayVariant {
 
 async function productWithVariants(slug: string) {
   const data = await gatewayQuery<{ product: { name: string; variants: GatewayVariant[] } | null }>(
-    defaultMerchant(),
+    await defaultMerchant(),
     `query ($slug: String!) {
        product(slug: $slug) {
          name
@@ -28,7 +28,7 @@ async function productWithVariants(slug: string) {
 /** The first-page product with the most variants, so the selector has choices to make. */
 async function productWithMostVariants(): Promise<string> {
   const data = await gatewayQuery<{ products: { nodes: Array<{ slug: string; variants: Array<{ id: string }> }> } }>(
-    defaultMerchant(),
+    await defaultMerchant(),
     `{ products(first: 24) { nodes { slug variants { id } } } }`,
   );
   const [best] = [...data.products.nodes].sort((a, b) => b.variants.length - a.variants.length);

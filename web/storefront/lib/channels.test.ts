@@ -1,15 +1,65 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  brandFromHost,
-  channelsFromEnvironment,
-  DEFAULT_CHANNELS_SPEC,
+  CHANNEL_REVALIDATE_SECONDS,
+  channelCacheTag,
+  channelRequest,
   hostNameFromHeader,
-  parseChannelMap,
+  isStoreOpen,
+  lookupChannel,
+  rememberingChannelResolver,
   resolveChannel,
+  type Channel,
 } from './channels';
+import { GatewayError, type GatewayOptions } from './gateway';
+import { json, startFakeGateway, unusedGatewayUrl, type FakeGateway } from './testing/fake-gateway';
 
-const DEMO = 'a1f0c0de-0000-4000-8000-000000000001';
-const GLOBEX = 'b2f0c0de-0000-4000-8000-000000000002';
+const ACME: Channel = {
+  host: 'localhost',
+  merchant: { id: 'a1f0c0de-0000-4000-8000-000000000001', name: 'Acme Outfitters', defaultCurrency: 'USD', status: 'ACTIVE' },
+};
+const GLOBEX: Channel = {
+  host: 'globex.localhost',
+  merchant: { id: 'b2f0c0de-0000-4000-8000-000000000002', name: 'Globex Home', defaultCurrency: 'EUR', status: 'ACTIVE' },
+};
+const SUSPENDED: Channel = {
+  host: 'closed.localhost',
+  merchant: { id: 'c3f0c0de-0000-4000-8000-000000000003', name: 'Closed Co', defaultCurrency: 'USD', status: 'SUSPENDED' },
+};
+
+/** The Identity service's host map, as the gateway serves it. */
+const STORES = new Map([ACME, GLOBEX, SUSPENDED].map((channel) => [channel.host, channel]));
+
+let gateway: FakeGateway;
+let logged: Array<Record<string, unknown>> = [];
+
+function options(overrides: Partial<GatewayOptions> = {}): GatewayOptions {
+  return {
+    url: gateway.url,
+    revalidateSeconds: 30,
+    timeoutMs: 2_000,
+    logger: { error: (_message, details) => logged.push(details) },
+    ...overrides,
+  };
+}
+
+function answerFromStores() {
+  gateway.answer((response, request) => {
+    const host = request.body.variables?.host;
+    json(response, 200, { data: { storefrontChannel: (typeof host === 'string' && STORES.get(host)) || null } });
+  });
+}
+
+beforeAll(async () => {
+  gateway = await startFakeGateway();
+});
+
+afterAll(() => gateway.close());
+
+beforeEach(() => {
+  gateway.reset();
+  logged = [];
+  answerFromStores();
+});
 
 describe('hostNameFromHeader', () => {
   it.each([
@@ -32,61 +82,166 @@ describe('hostNameFromHeader', () => {
   );
 });
 
-describe('parseChannelMap', () => {
-  it('reads host=uuid pairs, tolerating spaces and an empty tail', () => {
-    const map = parseChannelMap(` shop.example = ${GLOBEX.toUpperCase()} , other.example=${DEMO},`);
-    expect([...map]).toEqual([
-      ['shop.example', GLOBEX],
-      ['other.example', DEMO],
+describe('resolveChannel', () => {
+  it('asks the gateway for a known host, without a merchant header, and returns its merchant', async () => {
+    const channel = await resolveChannel('globex.localhost', options());
+
+    expect(channel).toEqual(GLOBEX);
+    expect(isStoreOpen(channel!)).toBe(true);
+    expect(gateway.received).toHaveLength(1);
+    const [sent] = gateway.received;
+    expect(sent?.headers['x-merchant-id']).toBeUndefined();
+    expect(sent?.body.operationName).toBe('StorefrontChannel');
+    expect(sent?.body.query).toContain('storefrontChannel(host: $host)');
+    expect(sent?.body.variables).toEqual({ host: 'globex.localhost' });
+  });
+
+  it('asks with the host name alone: port stripped, lower case', async () => {
+    await expect(resolveChannel('GLOBEX.LocalHost:3000', options())).resolves.toEqual(GLOBEX);
+    await expect(resolveChannel('Localhost.:8080', options())).resolves.toEqual(ACME);
+
+    expect(gateway.received.map((request) => request.body.variables)).toEqual([
+      { host: 'globex.localhost' },
+      { host: 'localhost' },
     ]);
   });
 
-  it('fails loudly on entries without a merchant, with a bad UUID, or with conflicting mappings', () => {
-    expect(() => parseChannelMap('shop.example')).toThrow(/expected host=merchantUuid/);
-    expect(() => parseChannelMap('shop.example=42')).toThrow(/must be a UUID/);
-    expect(() => parseChannelMap(`=${DEMO}`)).toThrow(/bad host name/);
-    expect(() => parseChannelMap(`a.example=${DEMO},a.example=${GLOBEX}`)).toThrow(/more than one merchant/);
+  it('returns null for a host no store uses', async () => {
+    await expect(resolveChannel('unknown.localhost:3000', options())).resolves.toBeNull();
+    expect(gateway.received).toHaveLength(1);
+    expect(logged).toEqual([]);
   });
 
-  it('maps the default local hosts to the demo merchant and globex.localhost to the second one', () => {
-    const map = parseChannelMap(DEFAULT_CHANNELS_SPEC);
-    expect(map.get('localhost')).toBe(DEMO);
-    expect(map.get('127.0.0.1')).toBe(DEMO);
-    expect(map.get('globex.localhost')).toBe(GLOBEX);
+  it('returns null for a missing or malformed Host header without asking the gateway', async () => {
+    await expect(resolveChannel(null, options())).resolves.toBeNull();
+    await expect(resolveChannel('bad host', options())).resolves.toBeNull();
+    expect(gateway.received).toHaveLength(0);
+  });
+
+  it('returns a suspended store as closed', async () => {
+    const channel = await resolveChannel('closed.localhost:3000', options());
+
+    expect(channel?.merchant).toMatchObject({ name: 'Closed Co', status: 'SUSPENDED' });
+    expect(isStoreOpen(channel!)).toBe(false);
+  });
+
+  it('fails with a logged GatewayError when the gateway is unreachable', async () => {
+    const error = await resolveChannel('localhost', options({ url: await unusedGatewayUrl() })).catch((e) => e);
+
+    expect(error).toBeInstanceOf(GatewayError);
+    expect((error as GatewayError).kind).toBe('unreachable');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ operation: 'StorefrontChannel', variables: { host: 'localhost' } });
+  });
+
+  it('fails when the gateway answers with errors instead of the store', async () => {
+    gateway.answer((response) =>
+      json(response, 200, { data: null, errors: [{ message: 'Subgraph "identity" is unavailable' }] }),
+    );
+
+    const error = await resolveChannel('localhost', options()).catch((e) => e);
+
+    expect(error).toBeInstanceOf(GatewayError);
+    expect((error as GatewayError).kind).toBe('graphql');
+    expect((error as GatewayError).message).toContain('identity');
+  });
+
+  it('fails on an answer that does not describe a store', async () => {
+    gateway.answer((response) =>
+      json(response, 200, { data: { storefrontChannel: { host: 'localhost', merchant: { id: 'x', name: 'X' } } } }),
+    );
+
+    const error = await lookupChannel('localhost', options()).catch((e) => e);
+
+    expect(error).toBeInstanceOf(GatewayError);
+    expect((error as GatewayError).kind).toBe('invalid-response');
+    expect(logged).toHaveLength(1);
   });
 });
 
-describe('resolveChannel', () => {
-  const channels = parseChannelMap(DEFAULT_CHANNELS_SPEC);
-
-  it('resolves a known host whatever its port', () => {
-    expect(resolveChannel('localhost:3000', channels)).toEqual({ host: 'localhost', merchantId: DEMO });
-    expect(resolveChannel('globex.localhost:4321', channels)).toEqual({ host: 'globex.localhost', merchantId: GLOBEX });
+describe('channel caching', () => {
+  it('keeps a host’s answer for a few seconds under the tag channel:<host>', () => {
+    expect(channelRequest('globex.localhost', options()).cache).toEqual({
+      revalidateSeconds: CHANNEL_REVALIDATE_SECONDS,
+      tags: [channelCacheTag('globex.localhost')],
+    });
+    expect(channelCacheTag('globex.localhost')).toBe('channel:globex.localhost');
+    expect(CHANNEL_REVALIDATE_SECONDS).toBeLessThanOrEqual(5);
   });
 
-  it('returns null for an unknown or missing host', () => {
-    expect(resolveChannel('unknown.localhost:3000', channels)).toBeNull();
-    expect(resolveChannel(null, channels)).toBeNull();
-  });
-});
-
-describe('channelsFromEnvironment', () => {
-  it('uses STOREFRONT_CHANNELS when set and the default otherwise', () => {
-    const custom = channelsFromEnvironment({ STOREFRONT_CHANNELS: `shop.example=${GLOBEX}` });
-    expect([...custom.keys()]).toEqual(['shop.example']);
-    const fallback = channelsFromEnvironment({ STOREFRONT_CHANNELS: ' ' });
-    expect(fallback.get('localhost')).toBe(DEMO);
+  it('does not cache when caching is switched off', () => {
+    expect(channelRequest('localhost', options({ revalidateSeconds: 0 })).cache?.revalidateSeconds).toBe(0);
   });
 });
 
-describe('brandFromHost', () => {
-  it.each([
-    ['globex.localhost', 'Globex'],
-    ['www.acme.example', 'Acme'],
-    ['localhost', 'Store'],
-    ['127.0.0.1', 'Store'],
-    ['[::1]', 'Store'],
-  ])('names %j as %j', (host, brand) => {
-    expect(brandFromHost(host)).toBe(brand);
+describe('rememberingChannelResolver', () => {
+  function resolverWithClock(maxHosts?: number) {
+    const clock = { now: 1_000_000 };
+    const resolve = rememberingChannelResolver({ maxHosts, now: () => clock.now });
+    return { clock, resolve };
+  }
+
+  it('asks the gateway once per host within the cache lifetime, and again after it', async () => {
+    const { clock, resolve } = resolverWithClock();
+
+    await expect(resolve('globex.localhost:3000', options())).resolves.toEqual(GLOBEX);
+    clock.now += CHANNEL_REVALIDATE_SECONDS * 1000 - 1;
+    await expect(resolve('GLOBEX.localhost', options())).resolves.toEqual(GLOBEX);
+    expect(gateway.received).toHaveLength(1);
+
+    clock.now += 1;
+    await resolve('globex.localhost', options());
+    expect(gateway.received).toHaveLength(2);
+  });
+
+  it('remembers that a host is unknown, so a new host name applies once the lifetime is over', async () => {
+    const { clock, resolve } = resolverWithClock();
+    await expect(resolve('new.localhost', options())).resolves.toBeNull();
+
+    STORES.set('new.localhost', { ...GLOBEX, host: 'new.localhost' });
+    try {
+      await expect(resolve('new.localhost', options())).resolves.toBeNull();
+      clock.now += CHANNEL_REVALIDATE_SECONDS * 1000;
+      await expect(resolve('new.localhost', options())).resolves.toMatchObject({ host: 'new.localhost' });
+    } finally {
+      STORES.delete('new.localhost');
+    }
+  });
+
+  it('shares one lookup between concurrent requests for a host', async () => {
+    const { resolve } = resolverWithClock();
+    const answers = await Promise.all([resolve('localhost', options()), resolve('localhost:3000', options())]);
+
+    expect(answers).toEqual([ACME, ACME]);
+    expect(gateway.received).toHaveLength(1);
+  });
+
+  it('does not remember a failure', async () => {
+    const { resolve } = resolverWithClock();
+    gateway.answer((response) => json(response, 502, 'down'));
+    await expect(resolve('localhost', options())).rejects.toBeInstanceOf(GatewayError);
+
+    answerFromStores();
+    await expect(resolve('localhost', options())).resolves.toEqual(ACME);
+    expect(gateway.received).toHaveLength(2);
+  });
+
+  it('remembers nothing when caching is switched off', async () => {
+    const { resolve } = resolverWithClock();
+    await resolve('localhost', options({ revalidateSeconds: 0 }));
+    await resolve('localhost', options({ revalidateSeconds: 0 }));
+    expect(gateway.received).toHaveLength(2);
+  });
+
+  it('forgets the stalest host beyond its limit', async () => {
+    const { resolve } = resolverWithClock(2);
+    await resolve('localhost', options());
+    await resolve('globex.localhost', options());
+    await resolve('closed.localhost', options());
+    await resolve('globex.localhost', options());
+    expect(gateway.received).toHaveLength(3);
+
+    await resolve('localhost', options());
+    expect(gateway.received).toHaveLength(4);
   });
 });

@@ -1,22 +1,47 @@
-import type { Environment } from './environment';
+import {
+  GatewayError,
+  gatewayOptionsFromEnvironment,
+  queryGateway,
+  type GatewayOptions,
+  type GatewayRequest,
+} from './gateway';
+
+export type MerchantStatus = 'ACTIVE' | 'SUSPENDED';
+
+export interface Merchant {
+  id: string;
+  name: string;
+  defaultCurrency: string;
+  status: MerchantStatus;
+}
 
 /**
- * A sales channel: the merchant whose catalog is served on a given host name.
- * The storefront serves many merchants from one deployment; the Host header picks the merchant.
+ * A sales channel: the store served on a host name. One deployment serves every merchant and the
+ * Host header picks the store; the Identity service owns which host belongs to which merchant, and
+ * the gateway answers for it.
  */
 export interface Channel {
   host: string;
-  merchantId: string;
+  merchant: Merchant;
 }
 
-export type ChannelMap = ReadonlyMap<string, string>;
+/** How long one host's answer is reused: short, so a suspension or a new host name applies within seconds. */
+export const CHANNEL_REVALIDATE_SECONDS = 5;
 
-export const DEFAULT_CHANNELS_SPEC =
-  'localhost=a1f0c0de-0000-4000-8000-000000000001,' +
-  '127.0.0.1=a1f0c0de-0000-4000-8000-000000000001,' +
-  'globex.localhost=b2f0c0de-0000-4000-8000-000000000002';
+/** Cache tag of the stored answer for one host, to revalidate it as soon as its merchant changes. */
+export function channelCacheTag(host: string): string {
+  return `channel:${host}`;
+}
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STOREFRONT_CHANNEL_QUERY = `
+  query StorefrontChannel($host: String!) {
+    storefrontChannel(host: $host) {
+      host
+      merchant { id name defaultCurrency status }
+    }
+  }`;
+
+const MERCHANT_STATUSES: readonly string[] = ['ACTIVE', 'SUSPENDED'] satisfies MerchantStatus[];
 
 /**
  * Reduces a Host header value to the bare host name used as the channel key:
@@ -47,62 +72,119 @@ export function hostNameFromHeader(hostHeader: string | null | undefined): strin
   return value;
 }
 
-/**
- * Parses `host=merchantUuid,host2=uuid2`. Misconfiguration fails loudly rather than
- * silently serving a merchant's catalog on the wrong host.
- */
-export function parseChannelMap(spec: string): ChannelMap {
-  const channels = new Map<string, string>();
-  for (const rawEntry of spec.split(',')) {
-    const entry = rawEntry.trim();
-    if (entry === '') continue;
-    const separator = entry.indexOf('=');
-    if (separator === -1) {
-      throw new Error(`Invalid channel entry "${entry}": expected host=merchantUuid`);
-    }
-    const host = hostNameFromHeader(entry.slice(0, separator));
-    const merchantId = entry.slice(separator + 1).trim().toLowerCase();
-    if (!host) {
-      throw new Error(`Invalid channel entry "${entry}": bad host name`);
-    }
-    if (!UUID_PATTERN.test(merchantId)) {
-      throw new Error(`Invalid channel entry "${entry}": merchant id must be a UUID`);
-    }
-    if (channels.has(host) && channels.get(host) !== merchantId) {
-      throw new Error(`Host "${host}" is mapped to more than one merchant`);
-    }
-    channels.set(host, merchantId);
-  }
-  return channels;
+/** The gateway request that looks up one (already normalized) host. */
+export function channelRequest(host: string, options: GatewayOptions): GatewayRequest {
+  return {
+    operationName: 'StorefrontChannel',
+    query: STOREFRONT_CHANNEL_QUERY,
+    variables: { host },
+    cache: {
+      // STOREFRONT_REVALIDATE_SECONDS=0 switches this cache off as well.
+      revalidateSeconds: Math.min(CHANNEL_REVALIDATE_SECONDS, options.revalidateSeconds),
+      tags: [channelCacheTag(host)],
+    },
+  };
 }
 
-/** Resolves the channel for a request's Host header, or null when no store is configured for it. */
-export function resolveChannel(hostHeader: string | null | undefined, channels: ChannelMap): Channel | null {
+function isChannel(value: unknown): value is Channel {
+  if (typeof value !== 'object' || value === null) return false;
+  const { host, merchant } = value as Partial<Record<keyof Channel, unknown>>;
+  if (typeof host !== 'string' || typeof merchant !== 'object' || merchant === null) return false;
+  const { id, name, defaultCurrency, status } = merchant as Partial<Record<keyof Merchant, unknown>>;
+  return (
+    typeof id === 'string' &&
+    id !== '' &&
+    typeof name === 'string' &&
+    typeof defaultCurrency === 'string' &&
+    typeof status === 'string' &&
+    MERCHANT_STATUSES.includes(status)
+  );
+}
+
+/**
+ * The store on a normalized host name, or null when no store uses it. Throws a GatewayError (already
+ * logged) when the gateway cannot say: serving a store on a guess would be worse than an error page.
+ */
+export async function lookupChannel(
+  host: string,
+  options: GatewayOptions = gatewayOptionsFromEnvironment(),
+): Promise<Channel | null> {
+  const request = channelRequest(host, options);
+  const data = await queryGateway<{ storefrontChannel?: unknown }>(request, options);
+  const channel = data.storefrontChannel;
+  if (channel === null) return null;
+  if (!isChannel(channel)) {
+    const error = new GatewayError('invalid-response', `Gateway returned a malformed store for host "${host}"`);
+    options.logger.error('request failed', {
+      operation: request.operationName,
+      variables: request.variables,
+      kind: error.kind,
+      message: error.message,
+    });
+    throw error;
+  }
+  return channel;
+}
+
+/** The store for a request's Host header; null for a malformed header or a host no store uses. */
+export async function resolveChannel(
+  hostHeader: string | null | undefined,
+  options: GatewayOptions = gatewayOptionsFromEnvironment(),
+): Promise<Channel | null> {
   const host = hostNameFromHeader(hostHeader);
-  if (!host) return null;
-  const merchantId = channels.get(host);
-  return merchantId ? { host, merchantId } : null;
+  return host ? lookupChannel(host, options) : null;
 }
 
-let configuredChannels: { spec: string; map: ChannelMap } | undefined;
-
-/** The channel map from STOREFRONT_CHANNELS (or the local development default), parsed once per value. */
-export function channelsFromEnvironment(env: Environment = process.env): ChannelMap {
-  const spec = env.STOREFRONT_CHANNELS?.trim() || DEFAULT_CHANNELS_SPEC;
-  if (configuredChannels?.spec !== spec) {
-    configuredChannels = { spec, map: parseChannelMap(spec) };
-  }
-  return configuredChannels.map;
+export interface RememberingResolverOptions {
+  /** Upper bound of hosts remembered at once, so arbitrary Host headers cannot grow memory without end. */
+  maxHosts?: number;
+  /** Milliseconds clock, replaceable in tests. */
+  now?: () => number;
 }
+
+export const DEFAULT_REMEMBERED_HOSTS = 1_000;
 
 /**
- * A neutral shop name until merchants' names are served by the API:
- * "globex.localhost" -> "Globex", "www.acme.example" -> "Acme", "localhost" or an IP -> "Store".
+ * resolveChannel with a memory of recent answers per host, for the same few seconds as the data
+ * cache. The proxy needs this: Next gives it a fresh cache without storage on every request, so
+ * `next.revalidate` on its fetches caches nothing. Concurrent requests for one host share one
+ * lookup; failures are not remembered, so the next request asks again.
  */
-export function brandFromHost(host: string): string {
-  const labels = host.replace(/^www\./, '').split('.');
-  const first = labels[0] ?? '';
-  const isIpAddress = /^\d+(\.\d+){3}$/.test(host) || host.startsWith('[');
-  if (labels.length < 2 || isIpAddress || first === '') return 'Store';
-  return first.charAt(0).toUpperCase() + first.slice(1);
+export function rememberingChannelResolver({
+  maxHosts = DEFAULT_REMEMBERED_HOSTS,
+  now = Date.now,
+}: RememberingResolverOptions = {}) {
+  const answers = new Map<string, { expiresAt: number; channel: Promise<Channel | null> }>();
+
+  return function resolveRemembered(
+    hostHeader: string | null | undefined,
+    options: GatewayOptions = gatewayOptionsFromEnvironment(),
+  ): Promise<Channel | null> {
+    const host = hostNameFromHeader(hostHeader);
+    if (!host) return Promise.resolve(null);
+
+    const startedAt = now();
+    const remembered = answers.get(host);
+    if (remembered && remembered.expiresAt > startedAt) return remembered.channel;
+
+    const channel = lookupChannel(host, options);
+    const lifetimeMs = (channelRequest(host, options).cache?.revalidateSeconds ?? 0) * 1000;
+    if (lifetimeMs > 0) {
+      // Re-inserting keeps the map in order of last lookup, so the first key is the stalest.
+      answers.delete(host);
+      answers.set(host, { expiresAt: startedAt + lifetimeMs, channel });
+      if (answers.size > maxHosts) answers.delete(answers.keys().next().value!);
+      channel.catch(() => {
+        if (answers.get(host)?.channel === channel) answers.delete(host);
+      });
+    } else {
+      answers.delete(host);
+    }
+    return channel;
+  };
+}
+
+/** Whether the store takes shoppers: a suspended merchant's store does not. */
+export function isStoreOpen(channel: Channel): boolean {
+  return channel.merchant.status === 'ACTIVE';
 }

@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  cacheRuleFor,
   catalogCacheTag,
   DEFAULT_GATEWAY_URL,
   DEFAULT_REVALIDATE_SECONDS,
@@ -10,60 +9,39 @@ import {
   queryGateway,
   type GatewayOptions,
 } from './gateway';
+import {
+  json,
+  startFakeGateway,
+  unusedGatewayUrl,
+  type FakeGateway,
+  type ReceivedRequest,
+  type Responder,
+} from './testing/fake-gateway';
 
 const MERCHANT = 'a1f0c0de-0000-4000-8000-000000000001';
 
-interface ReceivedRequest {
-  method: string | undefined;
-  url: string | undefined;
-  headers: IncomingMessage['headers'];
-  body: { operationName?: string; query?: string; variables?: Record<string, unknown> };
-}
-
-type Responder = (response: ServerResponse, request: ReceivedRequest) => void;
-
-/** A real HTTP server standing in for the gateway: each test says how it answers. */
-let server: Server;
+let gateway: FakeGateway;
 let baseUrl: string;
-let received: ReceivedRequest[] = [];
-let respond: Responder = () => {};
+let received: ReceivedRequest[];
 
-function json(response: ServerResponse, status: number, payload: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(payload));
+/** Says how the fake gateway answers the next requests. */
+function respond(responder: Responder) {
+  gateway.answer(responder);
 }
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const entry: ReceivedRequest = {
-        method: request.method,
-        url: request.url,
-        headers: request.headers,
-        body: text ? JSON.parse(text) : {},
-      };
-      received.push(entry);
-      respond(response, entry);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  gateway = await startFakeGateway();
+  baseUrl = gateway.url;
+  received = gateway.received;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => gateway.close());
 
 let logged: Array<{ message: string; details: Record<string, unknown> }> = [];
 
 beforeEach(() => {
-  received = [];
+  gateway.reset();
   logged = [];
-  respond = () => {};
 });
 
 function options(overrides: Partial<GatewayOptions> = {}): GatewayOptions {
@@ -96,7 +74,7 @@ async function expectGatewayError(promise: Promise<unknown>): Promise<GatewayErr
 
 describe('queryGateway', () => {
   it('posts the operation with the merchant header and returns its data', async () => {
-    respond = (response) => json(response, 200, { data: { product: { id: 'p1' } } });
+    respond((response) => json(response, 200, { data: { product: { id: 'p1' } } }));
 
     const data = await queryGateway<{ product: { id: string } }>(request, options());
 
@@ -116,8 +94,9 @@ describe('queryGateway', () => {
   });
 
   it('fails on GraphQL errors after asking once more live, and logs the failure', async () => {
-    respond = (response) =>
-      json(response, 200, { data: null, errors: [{ message: 'Subgraph "inventory" is unavailable' }] });
+    respond((response) =>
+      json(response, 200, { data: null, errors: [{ message: 'Subgraph "inventory" is unavailable' }] }),
+    );
 
     const error = await expectGatewayError(queryGateway(request, options()));
 
@@ -131,17 +110,18 @@ describe('queryGateway', () => {
   });
 
   it('uses the live answer when a retried request succeeds', async () => {
-    respond = (response) =>
+    respond((response) =>
       received.length === 1
         ? json(response, 200, { errors: [{ message: 'temporary' }] })
-        : json(response, 200, { data: { product: { id: 'p1' } } });
+        : json(response, 200, { data: { product: { id: 'p1' } } }),
+    );
 
     await expect(queryGateway(request, options())).resolves.toEqual({ product: { id: 'p1' } });
     expect(received).toHaveLength(2);
   });
 
   it('does not retry when caching is switched off', async () => {
-    respond = (response) => json(response, 200, { errors: [{ message: 'broken' }] });
+    respond((response) => json(response, 200, { errors: [{ message: 'broken' }] }));
 
     const error = await expectGatewayError(queryGateway(request, options({ revalidateSeconds: 0 })));
 
@@ -150,7 +130,7 @@ describe('queryGateway', () => {
   });
 
   it('reports a request rejected with GraphQL errors and a 4xx status', async () => {
-    respond = (response) => json(response, 400, { errors: [{ message: 'Cannot query field "nope"' }] });
+    respond((response) => json(response, 400, { errors: [{ message: 'Cannot query field "nope"' }] }));
 
     const error = await expectGatewayError(queryGateway(request, options({ revalidateSeconds: 0 })));
 
@@ -159,10 +139,10 @@ describe('queryGateway', () => {
   });
 
   it('reports an HTTP failure without a GraphQL body', async () => {
-    respond = (response) => {
+    respond((response) => {
       response.writeHead(502, { 'content-type': 'text/html' });
       response.end('<html>Bad gateway</html>');
-    };
+    });
 
     const error = await expectGatewayError(queryGateway(request, options()));
 
@@ -172,38 +152,43 @@ describe('queryGateway', () => {
   });
 
   it('reports a 2xx answer that is not a GraphQL response', async () => {
-    respond = (response) => {
+    respond((response) => {
       response.writeHead(200, { 'content-type': 'text/plain' });
       response.end('hello');
-    };
+    });
     expect((await expectGatewayError(queryGateway(request, options()))).kind).toBe('invalid-response');
 
-    respond = (response) => json(response, 200, ['not', 'an', 'object']);
+    respond((response) => json(response, 200, ['not', 'an', 'object']));
     expect((await expectGatewayError(queryGateway(request, options()))).kind).toBe('invalid-response');
 
-    respond = (response) => json(response, 200, { data: null });
+    respond((response) => json(response, 200, { data: null }));
     expect((await expectGatewayError(queryGateway(request, options()))).kind).toBe('invalid-response');
   });
 
   it('reports a gateway that does not answer in time', async () => {
-    respond = (response) => {
+    respond((response) => {
       setTimeout(() => json(response, 200, { data: {} }), 1_000);
-    };
+    });
 
     const error = await expectGatewayError(queryGateway(request, options({ timeoutMs: 100 })));
 
     expect(error.kind).toBe('timeout');
   });
 
-  it('reports a gateway that is not listening', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+  it('sends no merchant header for a query that is not about one merchant, and caches it only by its own rule', async () => {
+    respond((response) => json(response, 200, { data: { storefrontChannel: null } }));
+    const platformQuery = { operationName: 'StorefrontChannel', query: '{ storefrontChannel(host: "a") { host } }' };
 
-    const error = await expectGatewayError(
-      queryGateway(request, options({ url: `http://127.0.0.1:${port}/graphql` })),
-    );
+    await queryGateway(platformQuery, options());
+
+    expect(received[0]?.headers['x-merchant-id']).toBeUndefined();
+    expect(cacheRuleFor(platformQuery, options())).toEqual({ revalidateSeconds: 0, tags: [] });
+    const ruled = { ...platformQuery, cache: { revalidateSeconds: 5, tags: ['channel:a'] } };
+    expect(cacheRuleFor(ruled, options())).toEqual({ revalidateSeconds: 5, tags: ['channel:a'] });
+  });
+
+  it('reports a gateway that is not listening', async () => {
+    const error = await expectGatewayError(queryGateway(request, options({ url: await unusedGatewayUrl() })));
 
     expect(error.kind).toBe('unreachable');
     expect(logged[0]?.details).toMatchObject({ kind: 'unreachable' });
@@ -226,5 +211,6 @@ describe('gateway configuration', () => {
 
   it('tags cached responses per merchant', () => {
     expect(catalogCacheTag(MERCHANT)).toBe(`catalog:${MERCHANT}`);
+    expect(cacheRuleFor(request, options())).toEqual({ revalidateSeconds: 30, tags: [`catalog:${MERCHANT}`] });
   });
 });

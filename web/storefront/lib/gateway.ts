@@ -1,9 +1,10 @@
 /**
  * Server-side GraphQL client for the federation gateway.
  *
- * Every request names the merchant in `x-merchant-id`; the gateway and the subgraphs scope all
+ * Catalog requests name the merchant in `x-merchant-id`; the gateway and the subgraphs scope all
  * data by it. Responses go through Next's data cache for a short time, tagged per merchant so an
- * event (a product or price change) can revalidate exactly one merchant's catalog.
+ * event (a product or price change) can revalidate exactly one merchant's catalog. Platform-wide
+ * queries (which store a host belongs to) carry no merchant and bring their own cache rule.
  */
 
 import type { Environment } from './environment';
@@ -38,12 +39,21 @@ export class GatewayError extends Error {
   }
 }
 
+/** How long Next's data cache may serve an answer, and the tags that revalidate it early. */
+export interface CacheRule {
+  revalidateSeconds: number;
+  tags: string[];
+}
+
 export interface GatewayRequest {
   /** Named operation, used in logs and traces. */
   operationName: string;
   query: string;
   variables?: Record<string, unknown>;
-  merchantId: string;
+  /** Sent as `x-merchant-id`; omitted for queries that are not about one merchant's data. */
+  merchantId?: string;
+  /** Defaults to the catalog rule of `merchantId` (or no caching without a merchant). */
+  cache?: CacheRule;
 }
 
 export interface GatewayLogger {
@@ -83,14 +93,24 @@ interface GraphQLResponseBody<TData> {
 
 type CachePolicy = 'cached' | 'live';
 
+/** The cache rule a request runs under; a revalidation time of 0 means "do not cache". */
+export function cacheRuleFor(request: GatewayRequest, options: GatewayOptions): CacheRule {
+  if (request.cache) return request.cache;
+  if (request.merchantId) {
+    return { revalidateSeconds: options.revalidateSeconds, tags: [catalogCacheTag(request.merchantId)] };
+  }
+  return { revalidateSeconds: 0, tags: [] };
+}
+
 function requestInit(request: GatewayRequest, options: GatewayOptions, policy: CachePolicy): RequestInit {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  if (request.merchantId) headers['x-merchant-id'] = request.merchantId;
   const init: RequestInit = {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-      'x-merchant-id': request.merchantId,
-    },
+    headers,
     body: JSON.stringify({
       operationName: request.operationName,
       query: request.query,
@@ -98,9 +118,10 @@ function requestInit(request: GatewayRequest, options: GatewayOptions, policy: C
     }),
     signal: AbortSignal.timeout(options.timeoutMs),
   };
-  // The merchant header is part of Next's cache key, and the tag lets one merchant be revalidated.
-  if (policy === 'cached' && options.revalidateSeconds > 0) {
-    return { ...init, next: { revalidate: options.revalidateSeconds, tags: [catalogCacheTag(request.merchantId)] } };
+  // Headers and body are part of Next's cache key; the tags let one merchant or host be revalidated.
+  const rule = cacheRuleFor(request, options);
+  if (policy === 'cached' && rule.revalidateSeconds > 0) {
+    return { ...init, next: { revalidate: rule.revalidateSeconds, tags: rule.tags } };
   }
   return { ...init, cache: 'no-store' };
 }
@@ -153,7 +174,7 @@ export async function queryGateway<TData>(
 ): Promise<TData> {
   try {
     let result = await send<TData>(request, options, 'cached');
-    if (result.body.errors?.length && options.revalidateSeconds > 0) {
+    if (result.body.errors?.length && cacheRuleFor(request, options).revalidateSeconds > 0) {
       // Next caches any 200 response, including one that carried errors (a subgraph was briefly
       // down). Ask once more, live, so a failure is never served from the cache.
       result = await send<TData>(request, options, 'live');
@@ -181,6 +202,7 @@ export async function queryGateway<TData>(
     options.logger.error('request failed', {
       operation: request.operationName,
       merchantId: request.merchantId,
+      variables: request.variables,
       kind: gatewayError.kind,
       status: gatewayError.status,
       message: gatewayError.message,

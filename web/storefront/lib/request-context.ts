@@ -1,33 +1,60 @@
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { brandFromHost, channelsFromEnvironment, resolveChannel, type Channel } from './channels';
+import { isStoreOpen, resolveChannel } from './channels';
 import { pageSizeFromEnvironment } from './pagination';
 
-export interface StoreContext extends Channel {
+export interface StoreContext {
+  host: string;
+  merchantId: string;
+  /** The merchant's name, shown as the shop's brand. */
   brand: string;
+  open: boolean;
   /** Origin the shopper used, for canonical links. */
   origin: string;
 }
 
+/** A closed store reached the render anyway: the merchant was suspended just after the proxy's check. */
+export class StoreUnavailableError extends Error {
+  constructor(host: string) {
+    super(`The store on ${host} is not open`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 const HOST_HEADER_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
-/** The store this request is for, from its Host header; null when no merchant is configured for it. */
+/**
+ * The store this request is for, from its Host header; null when no store uses the host.
+ * Pages look the host up through Next's data cache (tag channel:<host>); the proxy's answer,
+ * held in its own memory, cannot be handed to them.
+ */
 export const getStoreContext = cache(async (): Promise<StoreContext | null> => {
   const requestHeaders = await headers();
   const hostHeader = requestHeaders.get('host');
-  const channel = resolveChannel(hostHeader, channelsFromEnvironment());
-  if (!channel || !hostHeader || !HOST_HEADER_PATTERN.test(hostHeader)) return null;
+  if (!hostHeader || !HOST_HEADER_PATTERN.test(hostHeader)) return null;
+  const channel = await resolveChannel(hostHeader);
+  if (!channel) return null;
 
   const forwardedProtocol = requestHeaders.get('x-forwarded-proto')?.split(',')[0]?.trim();
   const protocol = forwardedProtocol === 'https' ? 'https' : 'http';
-  return { ...channel, brand: brandFromHost(channel.host), origin: `${protocol}://${hostHeader.toLowerCase()}` };
+  return {
+    host: channel.host,
+    merchantId: channel.merchant.id,
+    brand: channel.merchant.name,
+    open: isStoreOpen(channel),
+    origin: `${protocol}://${hostHeader.toLowerCase()}`,
+  };
 });
 
-/** Like getStoreContext, but renders the "no store here" 404 when the host is unknown. */
+/**
+ * Like getStoreContext, but renders the "no store here" 404 when the host is unknown and fails
+ * (to the error page) when the store is closed, so no catalog is queried for it.
+ */
 export async function requireStoreContext(): Promise<StoreContext> {
   const store = await getStoreContext();
   if (!store) notFound();
+  if (!store.open) throw new StoreUnavailableError(store.host);
   return store;
 }
 

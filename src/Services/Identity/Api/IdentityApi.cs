@@ -1,5 +1,6 @@
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Identity.Tokens;
 
 namespace UnifiedCommerce.Identity.Api;
 
@@ -23,6 +24,12 @@ public static class IdentityApi
 
         api.MapPost("/{id:guid}/suspend", async (Guid id, SuspensionInput? input, Merchants merchants, CancellationToken ct) =>
             Results.Ok(MerchantResponse.From(await merchants.SetSuspendedAsync(id, suspended: true, input?.Reason, ct))));
+
+        api.MapPost("/{id:guid}/api-clients", async (Guid id, ApiClientInput input, ApiClients clients, CancellationToken ct) =>
+        {
+            var credentials = await clients.CreateAsync(id, input, ct);
+            return Results.Created($"/api/v1/merchants/{id}/api-clients/{credentials.ClientId}", credentials);
+        });
 
         api.MapPost("/{id:guid}/reactivate", async (Guid id, Merchants merchants, CancellationToken ct) =>
             Results.Ok(MerchantResponse.From(await merchants.SetSuspendedAsync(id, suspended: false, reason: null, ct))));

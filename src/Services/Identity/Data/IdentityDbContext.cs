@@ -10,6 +10,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 {
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<StorefrontHost> StorefrontHosts => Set<StorefrontHost>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +29,11 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             host.HasKey(h => h.Host);
             host.Property(h => h.Host).HasMaxLength(253);
         });
+
+        modelBuilder.Entity<SigningKey>(key => key.Property(k => k.Use).HasConversion<string>().HasMaxLength(20));
+
+        // OpenIddict's applications (API clients), authorizations, scopes and tokens.
+        modelBuilder.UseOpenIddict();
 
         base.OnModelCreating(modelBuilder);
     }

@@ -1,13 +1,15 @@
 /**
  * What the end-to-end tests know about the running platform: where the storefront and the
  * gateway listen, which merchant each host serves, and the catalog as the gateway reports it.
- * Tests compare the pages with the gateway instead of hard-coding the generated demo catalog.
+ * Tests compare the pages with the gateway instead of hard-coding the generated demo catalog, and
+ * ask the gateway which store a host belongs to, as the storefront itself does.
  */
-import { channelsFromEnvironment } from '../../lib/channels';
 import { DEFAULT_GATEWAY_URL } from '../../lib/gateway';
 
 export const STOREFRONT_URL = process.env.STOREFRONT_URL ?? 'http://localhost:3000';
 export const GATEWAY_URL = process.env.GATEWAY_URL?.trim() || DEFAULT_GATEWAY_URL;
+/** The Identity service's REST API (merchant administration), for tests that create their own store. */
+export const IDENTITY_URL = (process.env.IDENTITY_URL?.trim() || 'http://127.0.0.1:5103').replace(/\/+$/, '');
 
 export const DEMO_HOST = 'localhost';
 export const SECOND_MERCHANT_HOST = 'globex.localhost';
@@ -19,26 +21,14 @@ export function storefrontUrlFor(host: string, path = '/'): string {
   return url.toString();
 }
 
-/** The merchant the storefront serves on a host, from the same configuration the storefront reads. */
-export function merchantFor(host: string): string {
-  const merchantId = channelsFromEnvironment().get(host);
-  if (!merchantId) throw new Error(`No merchant is configured for host "${host}" (STOREFRONT_CHANNELS)`);
-  return merchantId;
-}
-
-/** The merchant behind STOREFRONT_URL's own host. */
-export function defaultMerchant(): string {
-  return merchantFor(new URL(STOREFRONT_URL).hostname);
-}
-
-export async function gatewayQuery<TData>(
-  merchantId: string,
+async function postToGateway<TData>(
+  headers: Record<string, string>,
   query: string,
-  variables: Record<string, unknown> = {},
+  variables: Record<string, unknown>,
 ): Promise<TData> {
   const response = await fetch(GATEWAY_URL, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-merchant-id': merchantId },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: TData; errors?: Array<{ message: string }> };
@@ -46,6 +36,51 @@ export async function gatewayQuery<TData>(
     throw new Error(`Gateway query failed (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
   }
   return body.data;
+}
+
+/** A query about one merchant's data, scoped by the merchant header. */
+export async function gatewayQuery<TData>(
+  merchantId: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<TData> {
+  return postToGateway<TData>({ 'x-merchant-id': merchantId }, query, variables);
+}
+
+export interface GatewayMerchant {
+  id: string;
+  name: string;
+  defaultCurrency: string;
+  status: 'ACTIVE' | 'SUSPENDED';
+}
+
+/** The store the platform serves on a host, or null when no store uses it. */
+export async function storefrontChannel(host: string): Promise<{ host: string; merchant: GatewayMerchant } | null> {
+  const data = await postToGateway<{ storefrontChannel: { host: string; merchant: GatewayMerchant } | null }>(
+    {},
+    `query ($host: String!) {
+       storefrontChannel(host: $host) { host merchant { id name defaultCurrency status } }
+     }`,
+    { host },
+  );
+  return data.storefrontChannel;
+}
+
+/** The merchant whose store the platform serves on a host. */
+export async function merchantOn(host: string): Promise<GatewayMerchant> {
+  const channel = await storefrontChannel(host);
+  if (!channel) throw new Error(`No store uses host "${host}" (the gateway's storefrontChannel is null)`);
+  return channel.merchant;
+}
+
+/** The id of the merchant served on a host. */
+export async function merchantFor(host: string): Promise<string> {
+  return (await merchantOn(host)).id;
+}
+
+/** The id of the merchant behind STOREFRONT_URL's own host. */
+export async function defaultMerchant(): Promise<string> {
+  return merchantFor(new URL(STOREFRONT_URL).hostname);
 }
 
 export interface GatewayProduct {

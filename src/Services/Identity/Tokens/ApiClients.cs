@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
+using UnifiedCommerce.Identity.Data;
+using UnifiedCommerce.ServiceDefaults.Http;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace UnifiedCommerce.Identity.Tokens;
+
+public sealed record ApiClientInput(string Name, IReadOnlyList<string>? Permissions);
+
+public sealed record ApiClientCredentials(string ClientId, string ClientSecret, Guid MerchantId, IReadOnlyList<string> Permissions);
+
+/// <summary>
+/// A merchant's API clients: confidential OAuth clients that obtain access tokens with the client credentials
+/// grant. A client acts for exactly one merchant, with the permissions granted at creation; its secret is shown once.
+/// </summary>
+public sealed class ApiClients(IOpenIddictApplicationManager applications, IdentityDbContext db)
+{
+    public const string MerchantProperty = "merchant_id";
+
+    public async Task<ApiClientCredentials> CreateAsync(Guid merchantId, ApiClientInput input, CancellationToken cancellationToken)
+    {
+        var permissions = (input.Permissions ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
+        {
+            errors["name"] = ["Required, at most 200 characters."];
+        }
+
+        if (permissions.Count == 0 || permissions.Any(permission => !PlatformPermissions.All.Contains(permission)))
+        {
+            errors["permissions"] = [$"One or more of: {string.Join(", ", PlatformPermissions.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        if (!await db.Merchants.AnyAsync(merchant => merchant.Id == merchantId, cancellationToken))
+        {
+            throw new NotFoundException($"No merchant {merchantId}.");
+        }
+
+        var clientId = "mc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var secret = Base64UrlSecret();
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = input.Name.Trim(),
+            Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials },
+        };
+        foreach (var permission in permissions)
+        {
+            descriptor.Permissions.Add(OpenIddictConstants.Permissions.Prefixes.Scope + permission);
+        }
+
+        descriptor.Properties[MerchantProperty] = JsonSerializer.SerializeToElement(merchantId);
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return new ApiClientCredentials(clientId, secret, merchantId, permissions);
+    }
+
+    /// <summary>The merchant and the permissions of a client, as recorded at creation.</summary>
+    public async Task<(Guid MerchantId, IReadOnlyList<string> Permissions)?> DescribeAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+        if (!properties.TryGetValue(MerchantProperty, out var merchant) || merchant.ValueKind != JsonValueKind.String
+            || !Guid.TryParse(merchant.GetString(), out var merchantId))
+        {
+            return null;
+        }
+
+        var granted = (await applications.GetPermissionsAsync(application, cancellationToken))
+            .Where(permission => permission.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
+            .Select(permission => permission[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])
+            .ToList();
+        return (merchantId, granted);
+    }
+
+    private static string Base64UrlSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using UnifiedCommerce.Contracts;
+using UnifiedCommerce.Identity.Data;
+
+namespace UnifiedCommerce.Identity.Tokens;
+
+/// <summary>
+/// Identity is the platform's OAuth 2.0 / OpenID Connect issuer (OpenIddict). Access tokens are signed, not
+/// encrypted, JWTs: every service validates them itself against the published keys. Lifetimes are short.
+/// </summary>
+public static class TokenIssuerSetup
+{
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(10);
+
+    public static IHostApplicationBuilder AddTokenIssuer(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris("connect/token");
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes([.. Permissions.All]);
+                server.SetAccessTokenLifetime(AccessTokenLifetime);
+                server.DisableAccessTokenEncryption();
+                if (configuration["Identity:Issuer"] is { Length: > 0 } issuer)
+                {
+                    server.SetIssuer(new Uri(issuer));
+                }
+
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                // Plain HTTP only where configured (local runs and tests); production terminates TLS in front.
+                if (!configuration.GetValue("Identity:RequireHttps", true))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, PersistedKeyConfiguration>();
+        builder.Services.AddScoped<ApiClients>();
+        return builder;
+    }
+}
