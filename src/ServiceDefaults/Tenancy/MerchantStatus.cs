@@ -26,19 +26,27 @@ public interface IMerchantStatusReader
     Task<bool> IsSuspendedAsync(Guid merchantId, CancellationToken cancellationToken);
 }
 
-/// <summary>Reads the local copy, cached for two seconds: a suspension takes effect within seconds, at no cost per request.</summary>
+/// <summary>Reads the local copy through the shared two-second cache.</summary>
 public sealed class LocalMerchantStatusReader(TenantDbContext db, IMemoryCache cache) : IMerchantStatusReader
+{
+    public Task<bool> IsSuspendedAsync(Guid merchantId, CancellationToken cancellationToken) =>
+        MerchantStatusCache.GetOrLoadAsync(cache, merchantId, () =>
+            db.MerchantStates.AsNoTracking()
+                .Where(state => state.MerchantId == merchantId)
+                .Select(state => state.IsSuspended)
+                .FirstOrDefaultAsync(cancellationToken));
+}
+
+/// <summary>A suspension takes effect within seconds, at no database cost per request.</summary>
+public static class MerchantStatusCache
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
 
-    public async Task<bool> IsSuspendedAsync(Guid merchantId, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(("merchant-suspended", merchantId), async entry =>
+    public static async Task<bool> GetOrLoadAsync(IMemoryCache cache, Guid merchantId, Func<Task<bool>> load) =>
+        await cache.GetOrCreateAsync(("merchant-suspended", merchantId), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return await db.MerchantStates.AsNoTracking()
-                .Where(state => state.MerchantId == merchantId)
-                .Select(state => state.IsSuspended)
-                .FirstOrDefaultAsync(cancellationToken);
+            return load();
         });
 }
 

@@ -31,16 +31,12 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyPattern();
-
     public async Task<(Category Category, UpsertOutcome Outcome)> UpsertCategoryAsync(string slug, CategoryInput input, CancellationToken cancellationToken)
     {
         merchant.RequireMerchantId();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         ValidateSlug(slug, errors);
-        ValidateText("name", input.Name, 200, errors);
-        ThrowIfAny(errors);
+        errors.RequireText("name", input.Name, 200).ThrowIfAny();
 
         Guid? parentId = null;
         if (!string.IsNullOrEmpty(input.ParentSlug))
@@ -160,17 +156,17 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
 
     private static void Validate(string slug, ProductInput input)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         ValidateSlug(slug, errors);
-        ValidateText("name", input.Name, 200, errors);
+        errors.RequireText("name", input.Name, 200);
         if (input.Description is { Length: > 5000 })
         {
-            errors["description"] = ["At most 5000 characters."];
+            errors.Add("description", "At most 5000 characters.");
         }
 
         if (input.Variants is null || input.Variants.Count is 0 or > 100)
         {
-            errors["variants"] = ["A product has between 1 and 100 variants."];
+            errors.Add("variants", "A product has between 1 and 100 variants.");
         }
         else
         {
@@ -180,56 +176,35 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
                 var prefix = $"variants[{index}]";
                 if (string.IsNullOrWhiteSpace(variant.Sku) || variant.Sku.Length > 64)
                 {
-                    errors[$"{prefix}.sku"] = ["A SKU of 1 to 64 characters is required."];
+                    errors.Add($"{prefix}.sku", "A SKU of 1 to 64 characters is required.");
                 }
 
-                ValidateText($"{prefix}.title", variant.Title, 200, errors);
+                errors.RequireText($"{prefix}.title", variant.Title, 200).RequireCurrency($"{prefix}.currency", variant.Currency);
                 if (variant.PriceAmount < 0)
                 {
-                    errors[$"{prefix}.priceAmount"] = ["A price cannot be negative."];
-                }
-
-                if (variant.Currency is null || !CurrencyPattern().IsMatch(variant.Currency))
-                {
-                    errors[$"{prefix}.currency"] = ["An ISO 4217 code of three capital letters is required."];
+                    errors.Add($"{prefix}.priceAmount", "A price cannot be negative.");
                 }
             }
 
             if (input.Variants.Select(v => v.Sku).Distinct(StringComparer.Ordinal).Count() != input.Variants.Count)
             {
-                errors["variants"] = ["Each variant needs its own SKU."];
+                errors.Add("variants", "Each variant needs its own SKU.");
             }
 
             if (input.Variants.Select(v => v.Currency).Distinct(StringComparer.Ordinal).Count() > 1)
             {
-                errors["variants"] = ["All variants of a product are priced in one currency."];
+                errors.Add("variants", "All variants of a product are priced in one currency.");
             }
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
     }
 
-    private static void ValidateSlug(string slug, Dictionary<string, string[]> errors)
+    private static void ValidateSlug(string slug, FieldErrors errors)
     {
         if (string.IsNullOrEmpty(slug) || slug.Length > 120 || !SlugPattern().IsMatch(slug))
         {
-            errors["slug"] = ["Use 1 to 120 lower-case letters, digits and single hyphens."];
-        }
-    }
-
-    private static void ValidateText(string field, string? value, int maxLength, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > maxLength)
-        {
-            errors[field] = [$"Required, at most {maxLength} characters."];
-        }
-    }
-
-    private static void ThrowIfAny(Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
+            errors.Add("slug", "Use 1 to 120 lower-case letters, digits and single hyphens.");
         }
     }
 

@@ -9,11 +9,7 @@ namespace UnifiedCommerce.Identity.Application;
 /// <summary>Identity owns merchants: it reads their standing from its own table, not from a copy.</summary>
 public sealed class IdentityMerchantStatusReader(IdentityDbContext db, IMemoryCache cache) : IMerchantStatusReader
 {
-    public async Task<bool> IsSuspendedAsync(Guid merchantId, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(("merchant-suspended", merchantId), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = LocalMerchantStatusReader.CacheFor;
-            return await db.Merchants.AsNoTracking()
-                .AnyAsync(merchant => merchant.Id == merchantId && merchant.Status == MerchantStatus.Suspended, cancellationToken);
-        });
+    public Task<bool> IsSuspendedAsync(Guid merchantId, CancellationToken cancellationToken) =>
+        MerchantStatusCache.GetOrLoadAsync(cache, merchantId, () =>
+            db.Merchants.AsNoTracking().AnyAsync(merchant => merchant.Id == merchantId && merchant.Status == MerchantStatus.Suspended, cancellationToken));
 }

@@ -25,9 +25,6 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")]
     private static partial Regex HostPattern();
 
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyPattern();
-
     public Task<Merchant?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Merchants.AsNoTracking().Include(m => m.Hosts).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
 
@@ -125,20 +122,12 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
 
     private static List<string> Validate(Guid id, MerchantInput input)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors()
+            .RequireText("name", input.Name, 200)
+            .RequireCurrency("defaultCurrency", input.DefaultCurrency);
         if (id == Guid.Empty)
         {
-            errors["id"] = ["A merchant id is a non-empty UUID."];
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
-        {
-            errors["name"] = ["Required, at most 200 characters."];
-        }
-
-        if (input.DefaultCurrency is null || !CurrencyPattern().IsMatch(input.DefaultCurrency))
-        {
-            errors["defaultCurrency"] = ["An ISO 4217 code of three capital letters is required."];
+            errors.Add("id", "A merchant id is a non-empty UUID.");
         }
 
         var hosts = new List<string>();
@@ -150,19 +139,16 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
             }
             else
             {
-                errors[string.Create(CultureInfo.InvariantCulture, $"hosts[{index}]")] = ["A host name such as shop.example.com (no scheme, no path)."];
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"hosts[{index}]"), "A host name such as shop.example.com (no scheme, no path).");
             }
         }
 
         if (hosts.Count > MaxHosts)
         {
-            errors["hosts"] = [$"At most {MaxHosts} host names."];
+            errors.Add("hosts", $"At most {MaxHosts} host names.");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
+        errors.ThrowIfAny();
 
         return hosts.Distinct(StringComparer.Ordinal).ToList();
     }

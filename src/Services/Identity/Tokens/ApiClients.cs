@@ -24,21 +24,13 @@ public sealed class ApiClients(IOpenIddictApplicationManager applications, Ident
     public async Task<ApiClientCredentials> CreateAsync(Guid merchantId, ApiClientInput input, CancellationToken cancellationToken)
     {
         var permissions = (input.Permissions ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
-        {
-            errors["name"] = ["Required, at most 200 characters."];
-        }
-
+        var errors = new FieldErrors().RequireText("name", input.Name, 200);
         if (permissions.Count == 0 || permissions.Any(permission => !PlatformPermissions.All.Contains(permission)))
         {
-            errors["permissions"] = [$"One or more of: {string.Join(", ", PlatformPermissions.All)}."];
+            errors.Add("permissions", $"One or more of: {string.Join(", ", PlatformPermissions.All)}.");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
+        errors.ThrowIfAny();
 
         if (!await db.Merchants.AnyAsync(merchant => merchant.Id == merchantId, cancellationToken))
         {
