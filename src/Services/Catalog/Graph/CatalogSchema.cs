@@ -75,12 +75,12 @@ public sealed class ProductType : ObjectGraphType<Product>
         Name = "Product";
         this.Key("id");
         this.ResolveReference<EntityReference, Product>((context, reference) =>
-            CategoryLoading.Loaders(context).Load<Guid, Product>("products-by-id", reference.Id, CatalogQuery.Queries(context).ProductsByIdAsync, context.CancellationToken));
+            EntityLoading.Loaders(context).Load<Guid, Product>("products-by-id", reference.Id, CatalogQuery.Queries(context).ProductsByIdAsync, context.CancellationToken));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("slug").Resolve(context => context.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("description").Resolve(context => context.Source.Description);
-        Field<CategoryType>("category").Resolve(context => CategoryLoading.ById(context, context.Source.CategoryId));
+        Field<CategoryType>("category").Resolve(context => EntityLoading.ById(context, context.Source.CategoryId));
         Field<NonNullGraphType<MoneyType>>("priceFrom").Description("Lowest price among the product's variants.").Resolve(context => context.Source.PriceFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductVariantType>>>>("variants")
             .Resolve(context => context.Source.Variants.OrderBy(variant => variant.SortOrder));
@@ -94,7 +94,7 @@ public sealed class ProductVariantType : ObjectGraphType<ProductVariant>
         Name = "ProductVariant";
         this.Key("id");
         this.ResolveReference<EntityReference, ProductVariant>((context, reference) =>
-            CategoryLoading.Loaders(context).Load<Guid, ProductVariant>("variants-by-id", reference.Id, CatalogQuery.Queries(context).VariantsByIdAsync, context.CancellationToken));
+            EntityLoading.Loaders(context).Load<Guid, ProductVariant>("variants-by-id", reference.Id, CatalogQuery.Queries(context).VariantsByIdAsync, context.CancellationToken));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("sku").Resolve(context => context.Source.Sku);
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(context => context.Source.Title);
@@ -131,13 +131,13 @@ public sealed class CategoryType : ObjectGraphType<Category>
         Name = "Category";
         this.Key("id");
         this.ResolveReference<EntityReference, Category>((context, reference) =>
-            CategoryLoading.Loaders(context).Load<Guid, Category>("categories-by-id", reference.Id, CatalogQuery.Queries(context).CategoriesByIdAsync, context.CancellationToken));
+            EntityLoading.Loaders(context).Load<Guid, Category>("categories-by-id", reference.Id, CatalogQuery.Queries(context).CategoriesByIdAsync, context.CancellationToken));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("slug").Resolve(context => context.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
-        Field<CategoryType>("parent").Resolve(context => CategoryLoading.ById(context, context.Source.ParentId));
+        Field<CategoryType>("parent").Resolve(context => EntityLoading.ById(context, context.Source.ParentId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("children")
-            .Resolve(context => CategoryLoading.Loaders(context).Load<Guid, IReadOnlyList<Category>>(
+            .Resolve(context => EntityLoading.Loaders(context).Load<Guid, IReadOnlyList<Category>>(
                 "categories-by-parent", context.Source.Id, CatalogQuery.Queries(context).ChildrenByParentAsync, context.CancellationToken, []));
     }
 }
@@ -148,7 +148,7 @@ public sealed class EntityReference
     public Guid Id { get; set; }
 }
 
-internal static class CategoryLoading
+internal static class EntityLoading
 {
     public static BatchLoaders Loaders(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<BatchLoaders>();
 
