@@ -26,6 +26,8 @@ var migrations = builder.AddProject<Projects.Operations>("migrations")
     .WaitFor(postgres);
 
 var busConnection = cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.Bus);
+var operatorSecret = PlatformOperatorSecret.ReadOrCreate(dataDirectory);
+var identityUrl = Loopback(ports.Identity, "/");
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
@@ -33,17 +35,21 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
         .WithEnvironment("ASPNETCORE_URLS", Loopback(port))
         .WithEnvironment($"ConnectionStrings__{name}", cluster.ConnectionString(name, PlatformDatabases.AppRole(name)))
         .WithEnvironment("ConnectionStrings__bus", busConnection)
+        // Every service validates tokens against Identity's published keys; local runs speak plain HTTP.
+        .WithEnvironment("Identity__Authority", identityUrl)
+        .WithEnvironment("Identity__Issuer", identityUrl)
+        .WithEnvironment("Identity__RequireHttps", "false")
         .WithHttpHealthCheck("/health")
         .WaitForCompletion(migrations);
 
 var identity = Service<Projects.Identity>("identity", ports.Identity)
-    .WithEnvironment("Identity__RequireHttps", "false")
-    .WithEnvironment("Identity__Issuer", Loopback(ports.Identity, "/"));
+    .WithEnvironment("Identity__OperatorClientSecret", operatorSecret);
 var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
 var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
 
 var seed = builder.AddProject<Projects.Operations>("seed")
     .WithArgs("seed")
+    .WithEnvironment("COMMERCE_DATA_DIR", dataDirectory)
     .WithReference(identity)
     .WithReference(catalog)
     .WithReference(inventory)

@@ -11,5 +11,12 @@ public static class Permissions
     public const string InventoryRead = "inventory:read";
     public const string InventoryWrite = "inventory:write";
 
+    /// <summary>What a merchant can grant: every permission acts inside one merchant's data.</summary>
     public static readonly IReadOnlyList<string> All = [ProductsRead, ProductsWrite, InventoryRead, InventoryWrite];
+
+    /// <summary>
+    /// The platform operators' permission: create, suspend and reactivate merchants and issue their first
+    /// credentials. It belongs to no merchant, so no merchant can grant it and it reads no merchant's data.
+    /// </summary>
+    public const string PlatformAdminister = "platform:administer";
 }

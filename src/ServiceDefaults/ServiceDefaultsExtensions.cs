@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Telemetry;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
 
@@ -33,28 +34,32 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddCommerceProblemDetails();
+        builder.AddCommerceAuthentication();
         builder.Services.AddMerchantContext();
         builder.Services.AddMemoryCache();
         builder.Services.TryAddScoped<IMerchantStatusReader, LocalMerchantStatusReader>();
         return builder;
     }
 
-    /// <summary>Error handling and tenancy, in the order every request needs them.</summary>
+    /// <summary>Error handling, the caller, the merchant, then access: in the order every request needs them.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
         app.UseMiddleware<MerchantResolutionMiddleware>();
         app.UseMiddleware<SuspendedMerchantMiddleware>();
+        app.UseAuthorization();
         return app;
     }
 
     /// <summary>/health (ready: every check, databases included), /alive (the process answers) and /metrics.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Probes and scrapers carry no token; what these endpoints say is meant for them.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }
 

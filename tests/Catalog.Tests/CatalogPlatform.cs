@@ -4,21 +4,27 @@ using Xunit;
 
 namespace UnifiedCommerce.Catalog.Tests;
 
-/// <summary>A real PostgreSQL and a running Catalog service, shared by the tests; each test works as a merchant of its own.</summary>
+/// <summary>
+/// A real PostgreSQL with Identity (which issues the tokens) and Catalog running, shared by the tests; each test
+/// works as a merchant of its own.
+/// </summary>
 public sealed class CatalogPlatform : IAsyncLifetime
 {
     public PlatformDatabase Database { get; } = new();
+    public PlatformIdentity Identity { get; private set; } = null!;
     public ServiceProcess Catalog { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Catalog = await ServiceProcess.StartAsync("Catalog", Database);
+        Identity = await PlatformIdentity.StartAsync(Database);
+        Catalog = await ServiceProcess.StartAsync("Catalog", Database, identity: Identity);
     }
 
     public async Task DisposeAsync()
     {
         await Catalog.DisposeAsync();
+        await Identity.DisposeAsync();
         await Database.DisposeAsync();
     }
 
@@ -53,7 +59,7 @@ public sealed class CatalogPlatform : IAsyncLifetime
 
     public async Task<HttpResponseMessage> PutAsync(Guid merchant, string path, object body)
     {
-        var response = await Catalog.SendAsync(HttpMethod.Put, path, merchant, body);
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, path, merchant, body);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"PUT {path} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -15,7 +15,7 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
     public async Task Creating_a_product_returns_it_with_its_variants_and_publishes_one_event()
     {
         var merchant = Guid.NewGuid();
-        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/trail-shirt", merchant,
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/trail-shirt", merchant,
             CatalogPlatform.Product("Trail Shirt", null, $"TS-{merchant:N}"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -32,7 +32,7 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
         var body = CatalogPlatform.Product("Rain Jacket", null, $"RJ-{merchant:N}");
         await platform.PutAsync(merchant, "/api/v1/products/rain-jacket", body);
 
-        var repeat = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/rain-jacket", merchant, body);
+        var repeat = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/rain-jacket", merchant, body);
 
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equal(1L, (long)(await CatalogPlatform.ReadAsync<JsonObject>(repeat))["version"]!);
@@ -57,7 +57,7 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
     public async Task Invalid_input_is_refused_with_field_errors_and_nothing_is_written()
     {
         var merchant = Guid.NewGuid();
-        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/Bad Slug", merchant, new
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/Bad Slug", merchant, new
         {
             name = "",
             isPublished = true,
@@ -83,7 +83,7 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
         {
             Content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("x-merchant-id", Guid.NewGuid().ToString());
+        request.Headers.Authorization = new("Bearer", await platform.Identity.MerchantTokenAsync(Guid.NewGuid()));
 
         var response = await Catalog.Http.SendAsync(request);
 
@@ -96,7 +96,7 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
         var merchant = Guid.NewGuid();
         await platform.PutAsync(merchant, "/api/v1/products/first", CatalogPlatform.Product("First", null, "DUP"));
 
-        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/second", merchant, CatalogPlatform.Product("Second", null, "DUP"));
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/second", merchant, CatalogPlatform.Product("Second", null, "DUP"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(0L, await platform.Database.ScalarAsync<long>("catalog", "SELECT count(*) FROM products WHERE merchant_id = @m AND slug = 'second'", ("m", merchant)));
@@ -109,18 +109,21 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
         var second = Guid.NewGuid();
         await platform.PutAsync(first, "/api/v1/products/tee", CatalogPlatform.Product("Tee", null, "SHARED-SKU"));
 
-        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/tee", second, CatalogPlatform.Product("Tee", null, "SHARED-SKU"));
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/tee", second, CatalogPlatform.Product("Tee", null, "SHARED-SKU"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Fact]
-    public async Task A_write_without_a_merchant_is_refused()
+    public async Task A_write_without_credentials_is_refused_even_when_it_names_a_merchant()
     {
-        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/orphan", null, CatalogPlatform.Product("Orphan", null, "ORPHAN"));
+        var merchant = Guid.NewGuid();
+        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/orphan", merchant, CatalogPlatform.Product("Orphan", null, "ORPHAN"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("catalog", "SELECT count(*) FROM products WHERE slug = 'orphan'"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("catalog", "SELECT count(*) FROM products WHERE merchant_id = @m", ("m", merchant)));
     }
 
     [Fact]
@@ -137,7 +140,7 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
     [Fact]
     public async Task A_category_under_an_unknown_parent_is_refused()
     {
-        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/categories/lost", Guid.NewGuid(), new { name = "Lost", parentSlug = "nowhere" });
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/categories/lost", Guid.NewGuid(), new { name = "Lost", parentSlug = "nowhere" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

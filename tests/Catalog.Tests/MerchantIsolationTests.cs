@@ -52,7 +52,7 @@ public sealed class MerchantIsolationTests(CatalogPlatform platform)
         var owner = await platform.NewMerchantWithCatalogAsync();
         var other = Guid.NewGuid();
 
-        var response = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/shirt-1", other, CatalogPlatform.Product("Hijacked", null, $"HJ-{other:N}"));
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/shirt-1", other, CatalogPlatform.Product("Hijacked", null, $"HJ-{other:N}"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var original = await CatalogPlatform.ReadAsync<JsonObject>(await Catalog.SendAsync(HttpMethod.Get, "/api/v1/products/shirt-1", owner));

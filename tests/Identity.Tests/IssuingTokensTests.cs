@@ -62,9 +62,9 @@ public sealed class IssuingTokensTests(IdentityPlatform platform) : IClassFixtur
     [Fact]
     public async Task Clients_are_refused_for_unknown_merchants_and_unknown_permissions()
     {
-        var unknownMerchant = await platform.Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{Guid.NewGuid()}/api-clients", null,
+        var unknownMerchant = await platform.Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{Guid.NewGuid()}/api-clients",
             new { name = "Ghost", permissions = ReadProducts });
-        var unknownPermission = await platform.Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{await NewMerchantAsync()}/api-clients", null,
+        var unknownPermission = await platform.Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{await NewMerchantAsync()}/api-clients",
             new { name = "Greedy", permissions = NoSuchPermission });
 
         Assert.Equal(HttpStatusCode.NotFound, unknownMerchant.StatusCode);
@@ -87,7 +87,7 @@ public sealed class IssuingTokensTests(IdentityPlatform platform) : IClassFixtur
     private async Task<Guid> NewMerchantAsync()
     {
         var id = Guid.NewGuid();
-        var response = await platform.Identity.SendAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", null,
+        var response = await platform.Identity.AsOperatorAsync(HttpMethod.Put, $"/api/v1/merchants/{id}",
             new { name = "Token Shop", defaultCurrency = "USD", hosts = Array.Empty<string>() });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return id;
@@ -95,7 +95,7 @@ public sealed class IssuingTokensTests(IdentityPlatform platform) : IClassFixtur
 
     private async Task<JsonObject> NewClientAsync(Guid merchant, params string[] permissions)
     {
-        var response = await platform.Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{merchant}/api-clients", null,
+        var response = await platform.Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{merchant}/api-clients",
             new { name = "Warehouse sync", permissions });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -114,7 +114,7 @@ public sealed class IssuingTokensTests(IdentityPlatform platform) : IClassFixtur
             form["scope"] = scope;
         }
 
-        return await platform.Identity.Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        return await platform.Identity.Process.Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
     private async Task<string> TokenAsync(JsonObject client, string? scope)
@@ -128,8 +128,8 @@ public sealed class IssuingTokensTests(IdentityPlatform platform) : IClassFixtur
     /// <summary>Validates the way a resource server does: keys from the discovery document, nothing shared in advance.</summary>
     private async Task<TokenValidationResult> ValidateAsync(string token)
     {
-        var discovery = (await platform.Identity.Http.GetFromJsonAsync<JsonObject>("/.well-known/openid-configuration"))!;
-        var keys = new JsonWebKeySet(await platform.Identity.Http.GetStringAsync((string)discovery["jwks_uri"]!));
+        var discovery = (await platform.Identity.Process.Http.GetFromJsonAsync<JsonObject>("/.well-known/openid-configuration"))!;
+        var keys = new JsonWebKeySet(await platform.Identity.Process.Http.GetStringAsync((string)discovery["jwks_uri"]!));
         return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = (string)discovery["issuer"]!,

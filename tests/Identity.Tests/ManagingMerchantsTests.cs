@@ -10,12 +10,12 @@ namespace UnifiedCommerce.Identity.Tests;
 public sealed class IdentityPlatform : IAsyncLifetime
 {
     public PlatformDatabase Database { get; } = new();
-    public ServiceProcess Identity { get; private set; } = null!;
+    public PlatformIdentity Identity { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Identity = await ServiceProcess.StartAsync("Identity", Database, Settings);
+        Identity = await PlatformIdentity.StartAsync(Database, Settings);
     }
 
     /// <summary>A fixed issuer, as in production: tokens name it, whatever port the process listens on.</summary>
@@ -27,17 +27,13 @@ public sealed class IdentityPlatform : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    public async Task RestartIdentityAsync()
-    {
-        await Identity.DisposeAsync();
-        Identity = await ServiceProcess.StartAsync("Identity", Database, Settings);
-    }
+    public Task RestartIdentityAsync() => Identity.RestartAsync();
 }
 
 /// <summary>Platform operators create merchants, give their storefronts host names, and suspend or reactivate them.</summary>
 public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFixture<IdentityPlatform>
 {
-    private ServiceProcess Identity => platform.Identity;
+    private PlatformIdentity Identity => platform.Identity;
 
     private static readonly string[] NotAHostName = ["https://shop.example.com/path"];
 
@@ -68,9 +64,9 @@ public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFi
     {
         var id = Guid.NewGuid();
         var body = new { name = "Repeat Co", defaultCurrency = "USD", hosts = new[] { $"repeat-{id:N}.localhost" } };
-        Assert.Equal(HttpStatusCode.Created, (await Identity.SendAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", null, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Identity.AsOperatorAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", body)).StatusCode);
 
-        var again = await Identity.SendAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", null, body);
+        var again = await Identity.AsOperatorAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", body);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(1L, (long)(await again.Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
@@ -83,7 +79,7 @@ public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFi
         var (owner, hosts) = await CreateAsync("First Store", "USD", 1);
         var intruder = Guid.NewGuid();
 
-        var response = await Identity.SendAsync(HttpMethod.Put, $"/api/v1/merchants/{intruder}", null,
+        var response = await Identity.AsOperatorAsync(HttpMethod.Put, $"/api/v1/merchants/{intruder}",
             new { name = "Second Store", defaultCurrency = "USD", hosts = new[] { hosts[0] } });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -96,7 +92,7 @@ public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFi
     {
         var id = Guid.NewGuid();
 
-        var response = await Identity.SendAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", null,
+        var response = await Identity.AsOperatorAsync(HttpMethod.Put, $"/api/v1/merchants/{id}",
             new { name = " ", defaultCurrency = "dollars", hosts = NotAHostName });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -112,11 +108,11 @@ public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFi
     {
         var (id, hosts) = await CreateAsync("Paused Goods", "EUR", 1);
 
-        var suspended = await Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{id}/suspend", null, new { reason = "Unpaid invoices" });
+        var suspended = await Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{id}/suspend", new { reason = "Unpaid invoices" });
         Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
         Assert.Equal("SUSPENDED", (string?)(await ChannelAsync(hosts[0]))!["merchant"]!["status"]);
 
-        var reactivated = await Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{id}/reactivate", null);
+        var reactivated = await Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{id}/reactivate");
         Assert.Equal(HttpStatusCode.OK, reactivated.StatusCode);
         Assert.Equal("ACTIVE", (string?)(await ChannelAsync(hosts[0]))!["merchant"]!["status"]);
 
@@ -127,7 +123,7 @@ public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFi
     [Fact]
     public async Task Suspending_an_unknown_merchant_is_a_404()
     {
-        var response = await Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{Guid.NewGuid()}/suspend", null, new { reason = "x" });
+        var response = await Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{Guid.NewGuid()}/suspend", new { reason = "x" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -137,14 +133,14 @@ public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFi
     {
         var id = Guid.NewGuid();
         var hosts = Enumerable.Range(1, hostCount).Select(n => $"shop{n}-{id:N}.localhost").ToArray();
-        var response = await Identity.SendAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", null, new { name, defaultCurrency = currency, hosts });
+        var response = await Identity.AsOperatorAsync(HttpMethod.Put, $"/api/v1/merchants/{id}", new { name, defaultCurrency = currency, hosts });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (id, hosts);
     }
 
     private async Task<JsonNode?> ChannelAsync(string host)
     {
-        var result = await Identity.GraphQLAsync(null, ChannelQuery, new { host });
+        var result = await Identity.Process.GraphQLAsync(null, ChannelQuery, new { host });
         Assert.True(result["errors"] is null, $"GraphQL errors: {result["errors"]}");
         return result["data"]!["storefrontChannel"];
     }

@@ -33,7 +33,7 @@ public sealed class CountingStockTests(InventoryPlatform platform)
         var (productId, variants) = await platform.CreateProductAsync(merchant, "glove");
         await Count(merchant, productId, variants[0], 3);
 
-        var refused = await platform.Inventory.SendAsync(HttpMethod.Put, $"/api/v1/stock/{variants[0]}", merchant, new { productId, onHand = -1 });
+        var refused = await platform.Inventory.AsMerchantAsync(HttpMethod.Put, $"/api/v1/stock/{variants[0]}", merchant, new { productId, onHand = -1 });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(3, (int)(await platform.StockAsync(merchant, variants[0]))!["onHand"]!);
@@ -42,7 +42,7 @@ public sealed class CountingStockTests(InventoryPlatform platform)
     [Fact]
     public async Task A_variant_new_to_inventory_needs_its_product()
     {
-        var response = await platform.Inventory.SendAsync(HttpMethod.Put, $"/api/v1/stock/{Guid.NewGuid()}", Guid.NewGuid(), new { onHand = 1 });
+        var response = await platform.Inventory.AsMerchantAsync(HttpMethod.Put, $"/api/v1/stock/{Guid.NewGuid()}", Guid.NewGuid(), new { onHand = 1 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -59,14 +59,14 @@ public sealed class CountingStockTests(InventoryPlatform platform)
         var otherView = await AvailabilityAsync(other, productId, variants);
         Assert.Equal(0, (int)otherView[0]!["availability"]!["quantityAvailable"]!);
 
-        // A write with the other merchant's channel lands in that merchant's own books, never in the owner's.
+        // A write with the other merchant's credentials lands in that merchant's own books, never in the owner's.
         await Count(other, productId, variants[0], 1);
         Assert.Equal(9, (int)(await platform.StockAsync(owner, variants[0]))!["onHand"]!);
     }
 
     private async Task Count(Guid merchant, Guid productId, Guid variantId, int onHand)
     {
-        var response = await platform.Inventory.SendAsync(HttpMethod.Put, $"/api/v1/stock/{variantId}", merchant, new { productId, onHand });
+        var response = await platform.Inventory.AsMerchantAsync(HttpMethod.Put, $"/api/v1/stock/{variantId}", merchant, new { productId, onHand });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 

@@ -13,16 +13,16 @@ namespace UnifiedCommerce.Inventory.Tests;
 public sealed class InventoryPlatform : IAsyncLifetime
 {
     public PlatformDatabase Database { get; } = new();
-    public ServiceProcess Identity { get; private set; } = null!;
+    public PlatformIdentity Identity { get; private set; } = null!;
     public ServiceProcess Catalog { get; private set; } = null!;
     public ServiceProcess Inventory { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Identity = await ServiceProcess.StartAsync("Identity", Database);
-        Catalog = await ServiceProcess.StartAsync("Catalog", Database);
-        Inventory = await ServiceProcess.StartAsync("Inventory", Database);
+        Identity = await PlatformIdentity.StartAsync(Database);
+        Catalog = await ServiceProcess.StartAsync("Catalog", Database, identity: Identity);
+        Inventory = await ServiceProcess.StartAsync("Inventory", Database, identity: Identity);
     }
 
     public async Task DisposeAsync()
@@ -35,7 +35,7 @@ public sealed class InventoryPlatform : IAsyncLifetime
 
     public async Task StopInventoryAsync() => await Inventory.DisposeAsync();
 
-    public async Task StartInventoryAsync() => Inventory = await ServiceProcess.StartAsync("Inventory", Database);
+    public async Task StartInventoryAsync() => Inventory = await ServiceProcess.StartAsync("Inventory", Database, identity: Identity);
 
     /// <summary>Replaces the running Catalog with one started with the given settings (or plain ones).</summary>
     public async Task RestartCatalogAsync(IDictionary<string, string>? settings = null, bool crash = false)
@@ -46,13 +46,13 @@ public sealed class InventoryPlatform : IAsyncLifetime
         }
 
         await Catalog.DisposeAsync();
-        Catalog = await ServiceProcess.StartAsync("Catalog", Database, settings);
+        Catalog = await ServiceProcess.StartAsync("Catalog", Database, settings, Identity);
     }
 
     /// <summary>Creates a product with two variants in Catalog and returns (product id, variant ids).</summary>
     public async Task<(Guid ProductId, Guid[] VariantIds)> CreateProductAsync(Guid merchant, string slug, long price = 1500)
     {
-        var response = await Catalog.SendAsync(HttpMethod.Put, $"/api/v1/products/{slug}", merchant, new
+        var response = await Catalog.AsMerchantAsync(HttpMethod.Put, $"/api/v1/products/{slug}", merchant, new
         {
             name = $"Product {slug}",
             isPublished = true,
@@ -70,7 +70,7 @@ public sealed class InventoryPlatform : IAsyncLifetime
     /// <summary>The stock of a variant as the merchant sees it, or null while Inventory does not know it.</summary>
     public async Task<JsonObject?> StockAsync(Guid merchant, Guid variantId)
     {
-        using var response = await Inventory.SendAsync(HttpMethod.Get, $"/api/v1/stock/{variantId}", merchant);
+        using var response = await Inventory.AsMerchantAsync(HttpMethod.Get, $"/api/v1/stock/{variantId}", merchant);
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
     }
 

@@ -8,6 +8,7 @@ public sealed class RabbitMqPlatform : IAsyncLifetime
 {
     public PlatformDatabase Database { get; } = new();
     public RabbitMqBroker Broker { get; private set; } = null!;
+    public PlatformIdentity Identity { get; private set; } = null!;
     public ServiceProcess Catalog { get; private set; } = null!;
     public ServiceProcess? Inventory { get; private set; }
 
@@ -21,11 +22,12 @@ public sealed class RabbitMqPlatform : IAsyncLifetime
     {
         await Database.InitializeAsync();
         Broker = await RabbitMqBroker.StartAsync();
-        Catalog = await ServiceProcess.StartAsync("Catalog", Database, Settings);
+        Identity = await PlatformIdentity.StartAsync(Database, Settings);
+        Catalog = await ServiceProcess.StartAsync("Catalog", Database, Settings, Identity);
         await StartInventoryAsync();
     }
 
-    public async Task StartInventoryAsync() => Inventory = await ServiceProcess.StartAsync("Inventory", Database, Settings);
+    public async Task StartInventoryAsync() => Inventory = await ServiceProcess.StartAsync("Inventory", Database, Settings, Identity);
 
     public async Task StopInventoryAsync()
     {
@@ -40,6 +42,7 @@ public sealed class RabbitMqPlatform : IAsyncLifetime
     {
         await StopInventoryAsync();
         await Catalog.DisposeAsync();
+        await Identity.DisposeAsync();
         await Broker.DisposeAsync();
         await Database.DisposeAsync();
     }
@@ -73,7 +76,7 @@ public sealed class RabbitMqTransportTests(RabbitMqPlatform platform) : IClassFi
 
     private async Task<Guid> CreateProductAsync(Guid merchant, string slug)
     {
-        var response = await platform.Catalog.SendAsync(HttpMethod.Put, $"/api/v1/products/{slug}", merchant, new
+        var response = await platform.Catalog.AsMerchantAsync(HttpMethod.Put, $"/api/v1/products/{slug}", merchant, new
         {
             name = slug,
             isPublished = true,

@@ -73,7 +73,7 @@ public sealed class StockFollowsTheCatalogTests(InventoryPlatform platform)
         var merchant = Guid.NewGuid();
         var (productId, variants) = await platform.CreateProductAsync(merchant, "kettle");
         await platform.StockArrivesAsync(merchant, variants[0]);
-        var counted = await platform.Inventory.SendAsync(HttpMethod.Put, $"/api/v1/stock/{variants[0]}", merchant, new { productId, onHand = 7 });
+        var counted = await platform.Inventory.AsMerchantAsync(HttpMethod.Put, $"/api/v1/stock/{variants[0]}", merchant, new { productId, onHand = 7 });
         Assert.True(counted.IsSuccessStatusCode);
         var eventId = await platform.Database.ScalarAsync<Guid>("catalog", "SELECT id FROM outbox_messages WHERE merchant_id = @m", ("m", merchant));
 

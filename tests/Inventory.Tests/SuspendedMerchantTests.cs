@@ -18,50 +18,49 @@ public sealed class SuspendedMerchantTests(InventoryPlatform platform)
     {
         var merchant = Guid.NewGuid();
         var bystander = Guid.NewGuid();
-        var created = await platform.Identity.SendAsync(HttpMethod.Put, $"/api/v1/merchants/{merchant}", null,
-            new { name = "Soon Suspended", defaultCurrency = "USD", hosts = new[] { $"suspended-{merchant:N}.localhost" } });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await platform.Identity.PutMerchantAsync(merchant, "Soon Suspended", hosts: [$"suspended-{merchant:N}.localhost"]);
+        var client = await platform.Identity.CreateApiClientAsync(merchant, "products:read");
         var (_, variants) = await platform.CreateProductAsync(merchant, "lantern");
         await platform.CreateProductAsync(bystander, "lantern");
         await platform.StockArrivesAsync(merchant, variants[0]);
 
-        Assert.Equal(HttpStatusCode.OK, (await platform.Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{merchant}/suspend", null, new { reason = "Fraud review" })).StatusCode);
+        var suspended = await platform.Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{merchant}/suspend", new { reason = "Fraud review" });
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
 
-        foreach (var (service, path) in Surfaces(merchant, variants[0]))
+        foreach (var (name, call) in Surfaces(merchant, variants[0]))
         {
             var refused = await Eventually.GetAsync(async () =>
             {
-                var response = await service.SendAsync(HttpMethod.Get, path, merchant);
+                var response = await call();
                 return response.StatusCode == HttpStatusCode.Forbidden ? response : null;
-            }, $"{service.Name} refuses the suspended merchant", timeoutSeconds: 15);
+            }, $"{name} refuses the suspended merchant", timeoutSeconds: 15);
             var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
             Assert.Equal("This store is suspended.", (string?)problem["title"]);
         }
 
-        var writeRefused = await platform.Catalog.SendAsync(HttpMethod.Put, "/api/v1/products/lantern", merchant, new
-        {
-            name = "Changed while suspended",
-            isPublished = true,
-            variants = new[] { new { sku = $"lantern-{merchant:N}-a", title = "A", priceAmount = 1, currency = "USD" } },
-        });
-        Assert.Equal(HttpStatusCode.Forbidden, writeRefused.StatusCode);
+        // Identity stops issuing the merchant's tokens at once; tokens already out are refused by the services above.
+        using var noToken = await platform.Identity.RequestTokenResponseAsync(client.ClientId, client.ClientSecret, scope: null);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Contains("suspended", (string?)(await noToken.Content.ReadFromJsonAsync<JsonObject>())!["error_description"], StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await platform.Catalog.SendAsync(HttpMethod.Get, "/api/v1/products/lantern", bystander)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await platform.Identity.SendAsync(HttpMethod.Post, $"/api/v1/merchants/{merchant}/reactivate", null)).StatusCode);
-        foreach (var (service, path) in Surfaces(merchant, variants[0]))
+        var reactivated = await platform.Identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{merchant}/reactivate");
+        Assert.Equal(HttpStatusCode.OK, reactivated.StatusCode);
+        foreach (var (name, call) in Surfaces(merchant, variants[0]))
         {
-            await Eventually.TrueAsync(async () => (await service.SendAsync(HttpMethod.Get, path, merchant)).StatusCode == HttpStatusCode.OK,
-                $"{service.Name} serves the reactivated merchant", timeoutSeconds: 15);
+            await Eventually.TrueAsync(async () => (await call()).IsSuccessStatusCode, $"{name} serves the reactivated merchant", timeoutSeconds: 15);
         }
 
+        Assert.NotNull(await platform.Identity.RequestTokenAsync(client.ClientId, client.ClientSecret, scope: null));
         Assert.Equal("Product lantern", (string?)(await (await platform.Catalog.SendAsync(HttpMethod.Get, "/api/v1/products/lantern", merchant))
             .Content.ReadFromJsonAsync<JsonObject>())!["name"]);
     }
 
-    private IEnumerable<(ServiceProcess Service, string Path)> Surfaces(Guid merchant, Guid variantId) =>
+    /// <summary>A shopper's read, the merchant's own write and its own read, in each service.</summary>
+    private IEnumerable<(string Name, Func<Task<HttpResponseMessage>> Call)> Surfaces(Guid merchant, Guid variantId) =>
     [
-        (platform.Catalog, "/api/v1/products/lantern"),
-        (platform.Inventory, $"/api/v1/stock/{variantId}"),
-        (platform.Identity, $"/api/v1/merchants/{merchant}"),
+        ("Catalog storefront read", () => platform.Catalog.SendAsync(HttpMethod.Get, "/api/v1/products/lantern", merchant)),
+        ("Catalog write", () => platform.Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/categories/lamps", merchant, new { name = "Lamps" })),
+        ("Inventory read", () => platform.Inventory.AsMerchantAsync(HttpMethod.Get, $"/api/v1/stock/{variantId}", merchant)),
     ];
 }

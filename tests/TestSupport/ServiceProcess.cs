@@ -15,19 +15,26 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ServiceProcess(string name, Process process, Uri baseAddress)
+    private ServiceProcess(string name, Process process, Uri baseAddress, PlatformIdentity? identity)
     {
         Name = name;
         _process = process;
+        _identity = identity;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    private readonly PlatformIdentity? _identity;
 
     public string Name { get; }
     public HttpClient Http { get; }
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts the service named like its folder under src/Services and waits until /health answers healthy.</summary>
-    public static async Task<ServiceProcess> StartAsync(string service, PlatformDatabase database, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the service named like its folder under src/Services and waits until /health answers healthy. With
+    /// <paramref name="identity"/>, the service validates that Identity's tokens and <see cref="AsMerchantAsync"/> works.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(
+        string service, PlatformDatabase database, IDictionary<string, string>? settings = null, PlatformIdentity? identity = null, int? port = null)
     {
         var name = service.ToLowerInvariant();
         var binary = Path.Combine(RepositoryRoot(), "src", "Services", service, "bin", BuildConfiguration, "net10.0", $"UnifiedCommerce.{service}.dll");
@@ -36,10 +43,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new FileNotFoundException($"Build the solution first: {binary} is missing.");
         }
 
-        var port = PlatformDatabase.FreePort();
+        var listenPort = port ?? PlatformDatabase.FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(binary);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listenPort}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment[$"ConnectionStrings__{name}"] = database.ServiceConnection(name);
         start.Environment["ConnectionStrings__bus"] = database.BusConnection;
@@ -47,13 +54,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         // Local runs speak plain HTTP on loopback; production requires HTTPS in front of Identity.
         start.Environment["Identity__RequireHttps"] = "false";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (identity is not null)
+        {
+            start.Environment["Identity__Authority"] = identity.Issuer;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{service} did not start.");
-        var service_ = new ServiceProcess(name, process, new Uri($"http://127.0.0.1:{port}"));
+        var service_ = new ServiceProcess(name, process, new Uri($"http://127.0.0.1:{listenPort}"), identity);
         process.OutputDataReceived += (_, line) => service_.Capture(line.Data);
         process.ErrorDataReceived += (_, line) => service_.Capture(line.Data);
         process.BeginOutputReadLine();
@@ -158,12 +170,45 @@ public sealed class ServiceProcess : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    /// <summary>Posts a GraphQL operation to the service's subgraph endpoint and returns the whole response body.</summary>
-    public async Task<JsonObject> GraphQLAsync(Guid? merchantId, string query, object? variables = null)
+    /// <summary>Sends a request with an access token (Authorization: Bearer), as API clients and signed-in staff do.</summary>
+    public async Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string path, string? accessToken, object? body = null)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/graphql", merchantId, new { query, variables });
-        var text = await response.Content.ReadAsStringAsync();
-        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Not JSON: {text}");
+        using var request = new HttpRequestMessage(method, path);
+        if (accessToken is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Sends a request as the merchant's own API client, holding every merchant permission.</summary>
+    public async Task<HttpResponseMessage> AsMerchantAsync(HttpMethod method, string path, Guid merchantId, object? body = null)
+    {
+        var identity = _identity ?? throw new InvalidOperationException($"{Name} was started without Identity.");
+        return await SendWithTokenAsync(method, path, await identity.MerchantTokenAsync(merchantId), body);
+    }
+
+    /// <summary>Posts a GraphQL operation to the service's subgraph endpoint and returns the whole response body.</summary>
+    public async Task<JsonObject> GraphQLAsync(Guid? merchantId, string query, object? variables = null) =>
+        await ReadGraphQLAsync(await SendAsync(HttpMethod.Post, "/graphql", merchantId, new { query, variables }));
+
+    /// <summary>Posts a GraphQL operation with an access token.</summary>
+    public async Task<JsonObject> GraphQLWithTokenAsync(string? accessToken, string query, object? variables = null) =>
+        await ReadGraphQLAsync(await SendWithTokenAsync(HttpMethod.Post, "/graphql", accessToken, new { query, variables }));
+
+    private static async Task<JsonObject> ReadGraphQLAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Not JSON: {text}");
+        }
     }
 
     private static string BuildConfiguration =>

@@ -39,6 +39,7 @@ public static class SubgraphSetup
             .AddSystemTextJson()
             .AddFederation(FederationVersion)
             .AddGraphTypes(typeof(TSchema).Assembly)
+            .AddValidationRule<FieldAccessRule>()
             .AddErrorInfoProvider(new CommerceErrorInfoProvider())
             .AddUnhandledExceptionHandler(context => context.ErrorMessage = ExpectedErrors.MessageFor(context.OriginalException) ?? context.ErrorMessage)
             .ConfigureExecutionOptions(options => options.EnableMetrics = false)
@@ -50,9 +51,15 @@ public static class SubgraphSetup
         return services;
     }
 
+    /// <summary>
+    /// The endpoint admits everyone: access is decided per field (<see cref="FieldAccess"/>), so public storefront
+    /// data and protected data can share one operation. A schema with an unguarded field does not start.
+    /// </summary>
     public static IEndpointConventionBuilder MapSubgraph<TSchema>(this IEndpointRouteBuilder endpoints)
-        where TSchema : ISchema =>
-        endpoints.MapPost("/graphql", async (HttpContext http, IDocumentExecuter<TSchema> executer, IGraphQLTextSerializer serializer) =>
+        where TSchema : ISchema
+    {
+        FieldAccess.Verify(endpoints.ServiceProvider.GetRequiredService<TSchema>());
+        return endpoints.MapPost("/graphql", async (HttpContext http, IDocumentExecuter<TSchema> executer, IGraphQLTextSerializer serializer) =>
         {
             if (http.Request.ContentLength > MaxRequestBytes)
             {
@@ -89,13 +96,15 @@ public static class SubgraphSetup
             http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
             await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
             return Results.Empty;
-        });
+        }).AllowAnonymous();
+    }
 
     /// <summary>The printed subgraph schema (federation SDL), as the gateway's composition reads it.</summary>
     public static async Task<string> PrintSubgraphSdlAsync(IServiceProvider services)
     {
         var executer = services.GetRequiredService<IDocumentExecuter>();
         var schema = services.GetRequiredService<ISchema>();
+        FieldAccess.Verify(schema);
         var result = await executer.ExecuteAsync(options =>
         {
             options.Schema = schema;

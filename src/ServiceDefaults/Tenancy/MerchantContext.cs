@@ -19,7 +19,7 @@ public sealed class MerchantContext : IMerchantContext
     public Guid RequireMerchantId() =>
         MerchantId ?? throw new Http.RequestValidationException(new Dictionary<string, string[]>
         {
-            [MerchantResolutionMiddleware.HeaderName] = ["This operation needs a merchant: send the x-merchant-id header."],
+            [MerchantResolutionMiddleware.HeaderName] = ["This operation needs a merchant: an access token acting for one or, for storefront reads, the x-merchant-id header."],
         });
 
     /// <summary>Binds the scope to one merchant; a scope never switches merchant, so a second, different value is a bug.</summary>

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using UnifiedCommerce.Contracts;
+using UnifiedCommerce.Hosting;
 using UnifiedCommerce.Operations.Seeding;
 
 namespace UnifiedCommerce.Operations;
@@ -7,7 +11,8 @@ namespace UnifiedCommerce.Operations;
 /// <summary>
 /// Loads the demo merchants through the services' own REST APIs (the same path as a merchant's import), so
 /// events flow and every rule applies. Upserts make a second run a no-op; stock is set only where nobody has
-/// counted it yet.
+/// counted it yet. It signs in like anyone else: as the platform operator to create the merchants, then, per
+/// merchant, with an API client made for the run and deleted after it (no credential outlives the seeding).
 /// </summary>
 internal static class SeedCommand
 {
@@ -18,44 +23,79 @@ internal static class SeedCommand
         using var identity = Client("identity");
         using var catalog = Client("catalog");
         using var inventory = Client("inventory");
+        identity.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            await TokenAsync(identity, PlatformOperatorSecret.ClientId, OperatorSecret(), cancellationToken));
         foreach (var merchant in DemoCatalog.All())
         {
-            await SendAsync(identity, HttpMethod.Put, $"/api/v1/merchants/{merchant.Id}", merchant.Id.ToString(),
+            await SendAsync(identity, HttpMethod.Put, $"/api/v1/merchants/{merchant.Id}", null,
                 new { name = merchant.Name, defaultCurrency = merchant.Currency, hosts = merchant.Hosts }, cancellationToken);
-            await SeedMerchantAsync(merchant, catalog, inventory, cancellationToken);
+            var client = await (await SendAsync(identity, HttpMethod.Post, $"/api/v1/merchants/{merchant.Id}/api-clients", null,
+                new { name = "Demo data seeding", permissions = Permissions.All }, cancellationToken))
+                .Content.ReadFromJsonAsync<SeedingClient>(cancellationToken) ?? throw new InvalidOperationException("Empty API client response.");
+            try
+            {
+                var token = await TokenAsync(identity, client.ClientId, client.ClientSecret, cancellationToken);
+                await SeedMerchantAsync(merchant, token, catalog, inventory, cancellationToken);
+            }
+            finally
+            {
+                using var removed = await identity.DeleteAsync($"/api/v1/merchants/{merchant.Id}/api-clients/{client.ClientId}", CancellationToken.None);
+            }
         }
 
         Console.WriteLine("Demo data is ready.");
         return 0;
     }
 
-    private static async Task SeedMerchantAsync(DemoMerchant merchant, HttpClient catalog, HttpClient inventory, CancellationToken cancellationToken)
+    /// <summary>The operator secret the platform keeps beside its data (see PlatformOperatorSecret).</summary>
+    private static string OperatorSecret()
     {
-        var merchantHeader = merchant.Id.ToString();
+        var dataDirectory = Environment.GetEnvironmentVariable("COMMERCE_DATA_DIR")
+            ?? throw new InvalidOperationException("COMMERCE_DATA_DIR is not set: the seeder reads the platform operator secret from there.");
+        var file = PlatformOperatorSecret.Path(dataDirectory);
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : throw new InvalidOperationException($"{file} is missing; start the platform once to create it.");
+    }
+
+    private static async Task<string> TokenAsync(HttpClient identity, string clientId, string secret, CancellationToken cancellationToken)
+    {
+        using var response = await identity.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }), cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        return response.IsSuccessStatusCode && body?.AccessToken is { } token
+            ? token
+            : throw new InvalidOperationException($"Identity refused a token for {clientId}: {(int)response.StatusCode} {body?.ErrorDescription}");
+    }
+
+    private static async Task SeedMerchantAsync(DemoMerchant merchant, string accessToken, HttpClient catalog, HttpClient inventory, CancellationToken cancellationToken)
+    {
         foreach (var category in merchant.Categories)
         {
-            await SendAsync(catalog, HttpMethod.Put, $"/api/v1/categories/{category.Slug}", merchantHeader,
+            await SendAsync(catalog, HttpMethod.Put, $"/api/v1/categories/{category.Slug}", accessToken,
                 new { name = category.Name, parentSlug = category.ParentSlug, sortOrder = category.SortOrder }, cancellationToken);
         }
 
         var done = 0;
         var lastReported = -1;
         await Parallel.ForEachAsync(merchant.Products, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (product, token) =>
+            async (product, cancel) =>
             {
-                var saved = await SendAsync(catalog, HttpMethod.Put, $"/api/v1/products/{product.Slug}", merchantHeader, new
+                var saved = await SendAsync(catalog, HttpMethod.Put, $"/api/v1/products/{product.Slug}", accessToken, new
                 {
                     name = product.Name,
                     description = product.Description,
                     categorySlug = product.CategorySlug,
                     isPublished = true,
                     variants = product.Variants.Select(v => new { sku = v.Sku, title = v.Title, options = v.Options, priceAmount = v.PriceAmount, currency = v.Currency }),
-                }, token);
-                var body = await saved.Content.ReadFromJsonAsync<SavedProduct>(token) ?? throw new InvalidOperationException("Empty product response.");
+                }, cancel);
+                var body = await saved.Content.ReadFromJsonAsync<SavedProduct>(cancel) ?? throw new InvalidOperationException("Empty product response.");
                 foreach (var variant in body.Variants)
                 {
                     var planned = product.Variants.First(v => v.Sku == variant.Sku);
-                    await SeedStockAsync(inventory, merchantHeader, body.Id, variant, planned.InitialStock, token);
+                    await SeedStockAsync(inventory, accessToken, body.Id, variant, planned.InitialStock, cancel);
                 }
 
                 var count = Interlocked.Increment(ref done);
@@ -68,10 +108,10 @@ internal static class SeedCommand
             });
     }
 
-    private static async Task SeedStockAsync(HttpClient inventory, string merchantHeader, Guid productId, SavedVariant variant, int quantity, CancellationToken cancellationToken)
+    private static async Task SeedStockAsync(HttpClient inventory, string accessToken, Guid productId, SavedVariant variant, int quantity, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/stock/{variant.Id}");
-        request.Headers.Add("x-merchant-id", merchantHeader);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var current = await inventory.SendAsync(request, cancellationToken);
         if (current.StatusCode == HttpStatusCode.OK)
         {
@@ -82,14 +122,19 @@ internal static class SeedCommand
             }
         }
 
-        await SendAsync(inventory, HttpMethod.Put, $"/api/v1/stock/{variant.Id}", merchantHeader,
+        await SendAsync(inventory, HttpMethod.Put, $"/api/v1/stock/{variant.Id}", accessToken,
             new { productId, sku = variant.Sku, onHand = quantity }, cancellationToken);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string merchantHeader, object body, CancellationToken cancellationToken)
+    /// <summary>Sends with the given bearer token, or with the client's own when none is given.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? token, object body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("x-merchant-id", merchantHeader);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         var response = await client.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -114,4 +159,10 @@ internal static class SeedCommand
     private sealed record SavedVariant(Guid Id, string Sku);
 
     private sealed record SavedStock(long Version);
+
+    private sealed record SeedingClient(string ClientId, string ClientSecret);
+
+    private sealed record TokenResponse(
+        [property: JsonPropertyName("access_token")] string? AccessToken,
+        [property: JsonPropertyName("error_description")] string? ErrorDescription);
 }

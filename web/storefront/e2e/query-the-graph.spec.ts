@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { GATEWAY_URL, SECOND_MERCHANT_HOST, defaultMerchant, gatewayQuery, merchantFor } from './support/platform';
+import {
+  GATEWAY_URL,
+  SECOND_MERCHANT_HOST,
+  defaultMerchant,
+  gatewayQuery,
+  merchantApiToken,
+  merchantFor,
+} from './support/platform';
 
 interface FederatedProduct {
   id: string;
@@ -58,5 +65,46 @@ test.describe('a partner queries the platform through the gateway', () => {
 
     expect(body.errors?.length).toBeGreaterThan(0);
     expect(body.errors?.[0]?.message ?? '').toMatch(/depth/i);
+  });
+
+  test('protected fields need a token with the permission; the gateway passes the token on and each service checks it', async () => {
+    const merchantId = await defaultMerchant();
+    const locations = async (headers: Record<string, string>) => {
+      const response = await fetch(GATEWAY_URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ inventoryLocations { code } }' }),
+      });
+      return (await response.json()) as {
+        data?: { inventoryLocations?: Array<{ code: string }> } | null;
+        errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      };
+    };
+
+    const anonymous = await locations({ 'x-merchant-id': merchantId });
+    expect(anonymous.data?.inventoryLocations ?? null).toBeNull();
+    expect(JSON.stringify(anonymous.errors)).toContain('UNAUTHENTICATED');
+
+    const readCatalog = await merchantApiToken(merchantId, ['products:read']);
+    const readStock = await merchantApiToken(merchantId, ['inventory:read']);
+    try {
+      const withoutPermission = await locations({ authorization: `Bearer ${readCatalog.token}` });
+      expect(JSON.stringify(withoutPermission.errors)).toContain('inventory:read');
+
+      const permitted = await locations({ authorization: `Bearer ${readStock.token}` });
+      expect(permitted.errors).toBeUndefined();
+      expect(permitted.data?.inventoryLocations?.length).toBeGreaterThan(0);
+
+      // A token for one merchant with the other merchant's header is refused, not silently re-scoped.
+      const mismatched = await locations({
+        authorization: `Bearer ${readStock.token}`,
+        'x-merchant-id': await merchantFor(SECOND_MERCHANT_HOST),
+      });
+      expect(mismatched.data?.inventoryLocations ?? null).toBeNull();
+      expect(mismatched.errors?.length).toBeGreaterThan(0);
+    } finally {
+      await readCatalog.revoke();
+      await readStock.revoke();
+    }
   });
 });

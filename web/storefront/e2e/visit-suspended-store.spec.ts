@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { IDENTITY_URL, storefrontUrlFor } from './support/platform';
+import { IDENTITY_URL, platformOperatorToken, storefrontUrlFor } from './support/platform';
 
 /**
  * A suspended merchant's store closes within seconds and opens again once reactivated. The test
@@ -15,11 +15,12 @@ const storeUrl = storefrontUrlFor(host);
 
 async function identity(method: 'PUT' | 'POST', path: string, body?: unknown): Promise<void> {
   const url = `${IDENTITY_URL}/api/v1/merchants/${merchantId}${path}`;
+  const authorization = { authorization: `Bearer ${await platformOperatorToken()}` };
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

@@ -1,9 +1,14 @@
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Domain;
+using UnifiedCommerce.Contracts;
+using UnifiedCommerce.ServiceDefaults.Security;
 
 namespace UnifiedCommerce.Catalog.Api;
 
-/// <summary>REST surface of the catalog, versioned under /api/v1. Thin: it maps HTTP to the application classes.</summary>
+/// <summary>
+/// REST surface of the catalog, versioned under /api/v1. Thin: it maps HTTP to the application classes. Reads of
+/// published products and categories are public storefront data; every change needs products:write.
+/// </summary>
 public static class CatalogApi
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder endpoints)
@@ -14,27 +19,29 @@ public static class CatalogApi
         {
             var page = await queries.ListProductsAsync(first, after, category, ct);
             return Results.Ok(new { nodes = page.Nodes.Select(ProductResponse.From), page.TotalCount, page.HasNextPage, page.EndCursor });
-        });
+        }).AllowAnonymous();
 
         api.MapGet("/products/{slug}", async (string slug, CatalogQueries queries, CancellationToken ct) =>
             await queries.FindPublishedBySlugAsync(slug, ct) is { } product
                 ? Results.Ok(ProductResponse.From(product))
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No product '{slug}'."));
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No product '{slug}'."))
+            .AllowAnonymous();
 
         api.MapPut("/products/{slug}", async (string slug, ProductInput input, CatalogCommands commands, CancellationToken ct) =>
         {
             var (product, outcome) = await commands.UpsertProductAsync(slug, input, ct);
             var body = ProductResponse.From(product);
             return outcome == UpsertOutcome.Created ? Results.Created($"/api/v1/products/{slug}", body) : Results.Ok(body);
-        });
+        }).RequirePermission(Permissions.ProductsWrite);
 
-        api.MapGet("/categories", async (CatalogQueries queries, CancellationToken ct) => Results.Ok(await queries.CategoryTreeAsync(ct)));
+        api.MapGet("/categories", async (CatalogQueries queries, CancellationToken ct) => Results.Ok(await queries.CategoryTreeAsync(ct)))
+            .AllowAnonymous();
 
         api.MapPut("/categories/{slug}", async (string slug, CategoryInput input, CatalogCommands commands, CancellationToken ct) =>
         {
             var (category, outcome) = await commands.UpsertCategoryAsync(slug, input, ct);
             return outcome == UpsertOutcome.Created ? Results.Created($"/api/v1/categories/{slug}", category) : Results.Ok(category);
-        });
+        }).RequirePermission(Permissions.ProductsWrite);
 
         return endpoints;
     }

@@ -19,6 +19,8 @@ public sealed class CatalogQuery : ObjectGraphType
 {
     public CatalogQuery()
     {
+        // The storefront's catalog: published products and categories are public, read with the channel's merchant.
+        this.AllowAnonymous();
         Name = "Query";
         Field<NonNullGraphType<ProductConnectionType>>("products")
             .Description("Published products of the caller's merchant, newest first. first: 1..100 (default 24).")
@@ -51,6 +53,7 @@ public sealed class ProductConnectionType : ObjectGraphType<ProductPage>
 {
     public ProductConnectionType()
     {
+        this.AllowAnonymous();
         Name = "ProductConnection";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("nodes").Resolve(context => context.Source.Nodes);
         Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(context => context.Source.TotalCount);
@@ -62,6 +65,7 @@ public sealed class PageInfoType : ObjectGraphType<ProductPage>
 {
     public PageInfoType()
     {
+        this.AllowAnonymous();
         Name = "PageInfo";
         Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(context => context.Source.HasNextPage);
         Field<StringGraphType>("endCursor").Resolve(context => context.Source.EndCursor);
@@ -72,6 +76,7 @@ public sealed class ProductType : ObjectGraphType<Product>
 {
     public ProductType()
     {
+        this.AllowAnonymous();
         Name = "Product";
         this.Key("id");
         this.ResolveReference<EntityReference, Product>((context, reference) =>
@@ -91,6 +96,7 @@ public sealed class ProductVariantType : ObjectGraphType<ProductVariant>
 {
     public ProductVariantType()
     {
+        this.AllowAnonymous();
         Name = "ProductVariant";
         this.Key("id");
         this.ResolveReference<EntityReference, ProductVariant>((context, reference) =>
@@ -107,6 +113,7 @@ public sealed class OptionValueType : ObjectGraphType<OptionValue>
 {
     public OptionValueType()
     {
+        this.AllowAnonymous();
         Name = "OptionValue";
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("value").Resolve(context => context.Source.Value);
@@ -117,6 +124,7 @@ public sealed class MoneyType : ObjectGraphType<Money>
 {
     public MoneyType()
     {
+        this.AllowAnonymous();
         Name = "Money";
         Description = "Money in integer minor units (cents) and an ISO 4217 currency code.";
         Field<NonNullGraphType<IntGraphType>>("amount").Description("Minor units (cents).").Resolve(context => checked((int)context.Source.Amount));
@@ -128,6 +136,7 @@ public sealed class CategoryType : ObjectGraphType<Category>
 {
     public CategoryType()
     {
+        this.AllowAnonymous();
         Name = "Category";
         this.Key("id");
         this.ResolveReference<EntityReference, Category>((context, reference) =>

@@ -1,15 +1,20 @@
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.Identity.Tokens;
+using UnifiedCommerce.ServiceDefaults.Security;
+using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 
 namespace UnifiedCommerce.Identity.Api;
 
-/// <summary>REST surface of Identity, versioned under /api/v1: merchant administration for the platform's operators.</summary>
+/// <summary>
+/// REST surface of Identity, versioned under /api/v1: merchant administration for the platform's operators, who
+/// hold platform:administer (the platform-operator client); no merchant's credential reaches these endpoints.
+/// </summary>
 public static class IdentityApi
 {
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/merchants").WithTags("Merchants");
+        var api = endpoints.MapGroup("/api/v1/merchants").WithTags("Merchants").RequirePermission(PlatformPermissions.PlatformAdminister);
 
         api.MapGet("/{id:guid}", async (Guid id, Merchants merchants, CancellationToken ct) =>
             await merchants.FindAsync(id, ct) is { } merchant
@@ -29,6 +34,12 @@ public static class IdentityApi
         {
             var credentials = await clients.CreateAsync(id, input, ct);
             return Results.Created($"/api/v1/merchants/{id}/api-clients/{credentials.ClientId}", credentials);
+        });
+
+        api.MapDelete("/{id:guid}/api-clients/{clientId}", async (Guid id, string clientId, ApiClients clients, CancellationToken ct) =>
+        {
+            await clients.DeleteAsync(id, clientId, ct);
+            return Results.NoContent();
         });
 
         api.MapPost("/{id:guid}/reactivate", async (Guid id, Merchants merchants, CancellationToken ct) =>

@@ -19,6 +19,8 @@ public sealed class IdentityQuery : ObjectGraphType
 {
     public IdentityQuery()
     {
+        // Storefronts look up their store by host name before anyone signs in.
+        this.AllowAnonymous();
         Name = "Query";
         Field<StorefrontChannelType>("storefrontChannel")
             .Description("The store a host name belongs to (host without port, lower case); null when no store uses it.")
@@ -41,6 +43,7 @@ public sealed class StorefrontChannelType : ObjectGraphType<StorefrontChannel>
 {
     public StorefrontChannelType()
     {
+        this.AllowAnonymous();
         Name = "StorefrontChannel";
         Field<NonNullGraphType<StringGraphType>>("host").Resolve(context => context.Source.Host);
         Field<NonNullGraphType<MerchantType>>("merchant").Resolve(context => context.Source.Merchant);
@@ -51,6 +54,7 @@ public sealed class MerchantType : ObjectGraphType<Merchant>
 {
     public MerchantType()
     {
+        this.AllowAnonymous();
         Name = "Merchant";
         this.Key("id");
         this.ResolveReference<MerchantReference, Merchant>((context, reference) =>

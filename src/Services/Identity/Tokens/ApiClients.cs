@@ -13,6 +13,9 @@ public sealed record ApiClientInput(string Name, IReadOnlyList<string>? Permissi
 
 public sealed record ApiClientCredentials(string ClientId, string ClientSecret, Guid MerchantId, IReadOnlyList<string> Permissions);
 
+/// <summary>What a client's tokens carry: the merchant it acts for (none for the platform operators) and its permissions.</summary>
+public sealed record ClientGrant(Guid? MerchantId, IReadOnlyList<string> Permissions);
+
 /// <summary>
 /// A merchant's API clients: confidential OAuth clients that obtain access tokens with the client credentials
 /// grant. A client acts for exactly one merchant, with the permissions granted at creation; its secret is shown once.
@@ -57,18 +60,14 @@ public sealed class ApiClients(IOpenIddictApplicationManager applications, Ident
         return new ApiClientCredentials(clientId, secret, merchantId, permissions);
     }
 
-    /// <summary>The merchant and the permissions of a client, as recorded at creation.</summary>
-    public async Task<(Guid MerchantId, IReadOnlyList<string> Permissions)?> DescribeAsync(string clientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who a client's tokens speak for: its merchant and the permissions granted at creation, or, for the platform
+    /// operator client, no merchant and the platform permission. Null for anything else.
+    /// </summary>
+    public async Task<ClientGrant?> DescribeAsync(string clientId, CancellationToken cancellationToken)
     {
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (application is null)
-        {
-            return null;
-        }
-
-        var properties = await applications.GetPropertiesAsync(application, cancellationToken);
-        if (!properties.TryGetValue(MerchantProperty, out var merchant) || merchant.ValueKind != JsonValueKind.String
-            || !Guid.TryParse(merchant.GetString(), out var merchantId))
         {
             return null;
         }
@@ -77,8 +76,33 @@ public sealed class ApiClients(IOpenIddictApplicationManager applications, Ident
             .Where(permission => permission.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
             .Select(permission => permission[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])
             .ToList();
-        return (merchantId, granted);
+        if (clientId == PlatformOperatorClient.ClientId)
+        {
+            return new ClientGrant(null, granted);
+        }
+
+        return MerchantOf(await applications.GetPropertiesAsync(application, cancellationToken)) is { } merchantId
+            ? new ClientGrant(merchantId, granted)
+            : null;
     }
+
+    /// <summary>Removes a merchant's client: no new tokens from then on (tokens already issued expire within minutes).</summary>
+    public async Task DeleteAsync(Guid merchantId, string clientId, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        if (application is null || MerchantOf(await applications.GetPropertiesAsync(application, cancellationToken)) != merchantId)
+        {
+            throw new NotFoundException($"Merchant {merchantId} has no API client {clientId}.");
+        }
+
+        await applications.DeleteAsync(application, cancellationToken);
+    }
+
+    private static Guid? MerchantOf(System.Collections.Immutable.ImmutableDictionary<string, JsonElement> properties) =>
+        properties.TryGetValue(MerchantProperty, out var merchant) && merchant.ValueKind == JsonValueKind.String
+            && Guid.TryParse(merchant.GetString(), out var merchantId)
+            ? merchantId
+            : null;
 
     private static string Base64UrlSecret() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

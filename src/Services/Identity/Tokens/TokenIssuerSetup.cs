@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using UnifiedCommerce.Contracts;
@@ -8,6 +9,7 @@ namespace UnifiedCommerce.Identity.Tokens;
 /// <summary>
 /// Identity is the platform's OAuth 2.0 / OpenID Connect issuer (OpenIddict). Access tokens are signed, not
 /// encrypted, JWTs: every service validates them itself against the published keys. Lifetimes are short.
+/// <c>Identity:Issuer</c> (the public base URL) is required: tokens name it and every service checks it.
 /// </summary>
 public static class TokenIssuerSetup
 {
@@ -22,7 +24,7 @@ public static class TokenIssuerSetup
             {
                 server.SetTokenEndpointUris("connect/token");
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes([.. Permissions.All]);
+                server.RegisterScopes([.. Permissions.All, Permissions.PlatformAdminister]);
                 server.SetAccessTokenLifetime(AccessTokenLifetime);
                 server.DisableAccessTokenEncryption();
                 if (configuration["Identity:Issuer"] is { Length: > 0 } issuer)
@@ -38,7 +40,12 @@ public static class TokenIssuerSetup
                 }
             });
 
+        builder.Services.AddOptions<OpenIddictServerOptions>()
+            .Validate(options => options.Issuer is not null, "Set Identity:Issuer to Identity's public base URL (for example https://identity.example.com/).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, PersistedKeyConfiguration>();
+        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalTokenValidation>();
+        builder.Services.AddHostedService<PlatformOperatorClient>();
         builder.Services.AddScoped<ApiClients>();
         return builder;
     }

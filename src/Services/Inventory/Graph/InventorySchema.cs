@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
+using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Inventory.Application;
 using UnifiedCommerce.Inventory.Domain;
 using UnifiedCommerce.ServiceDefaults.GraphQL;
@@ -24,6 +25,7 @@ public sealed class InventoryQuery : ObjectGraphType
         Name = "Query";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LocationType>>>>("inventoryLocations")
             .Description("The merchant's stock locations.")
+            .AuthorizeWithPolicy(Permissions.InventoryRead)
             .ResolveAsync(async context => await Stock(context).LocationsAsync(context.CancellationToken));
     }
 
@@ -50,6 +52,7 @@ public sealed class ProductStockType : ObjectGraphType<ProductReference>
 {
     public ProductStockType()
     {
+        this.AllowAnonymous();
         Name = "Product";
         this.Key("id");
         this.ResolveReference<ProductReference>((_, reference) => reference);
@@ -65,6 +68,7 @@ public sealed class VariantStockType : ObjectGraphType<VariantReference>
 {
     public VariantStockType()
     {
+        this.AllowAnonymous();
         Name = "ProductVariant";
         this.Key("id");
         this.ResolveReference<VariantReference>((_, reference) => reference);
@@ -79,6 +83,7 @@ public sealed class AvailabilityType : ObjectGraphType<Availability>
 {
     public AvailabilityType()
     {
+        this.AllowAnonymous();
         Name = "Availability";
         Field<NonNullGraphType<BooleanGraphType>>("inStock").Resolve(context => context.Source.InStock);
         Field<NonNullGraphType<IntGraphType>>("quantityAvailable").Resolve(context => context.Source.QuantityAvailable);
@@ -89,6 +94,7 @@ public sealed class LocationType : ObjectGraphType<Location>
 {
     public LocationType()
     {
+        this.AuthorizeWithPolicy(Permissions.InventoryRead);
         Name = "Location";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("code").Resolve(context => context.Source.Code);

@@ -4,12 +4,78 @@
  * Tests compare the pages with the gateway instead of hard-coding the generated demo catalog, and
  * ask the gateway which store a host belongs to, as the storefront itself does.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DEFAULT_GATEWAY_URL } from '../../lib/gateway';
 
 export const STOREFRONT_URL = process.env.STOREFRONT_URL ?? 'http://localhost:3000';
 export const GATEWAY_URL = process.env.GATEWAY_URL?.trim() || DEFAULT_GATEWAY_URL;
 /** The Identity service's REST API (merchant administration), for tests that create their own store. */
 export const IDENTITY_URL = (process.env.IDENTITY_URL?.trim() || 'http://127.0.0.1:5103').replace(/\/+$/, '');
+
+/** Where the running platform keeps its data, and beside it the platform operator's secret. */
+const DATA_DIR = process.env.COMMERCE_DATA_DIR?.trim() || path.resolve(process.cwd(), '../../.data');
+
+let operatorToken: Promise<string> | undefined;
+
+/**
+ * An access token of the platform operators (client credentials of `platform-operator`), for tests
+ * that administer merchants. The secret is the one `./commerce up` keeps in its data folder.
+ */
+export function platformOperatorToken(): Promise<string> {
+  operatorToken ??= (async () => {
+    const secret = (await readFile(path.join(DATA_DIR, 'platform-operator.secret'), 'utf8')).trim();
+    const response = await fetch(`${IDENTITY_URL}/connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'platform-operator', client_secret: secret }),
+    });
+    const body = (await response.json()) as { access_token?: string; error_description?: string };
+    if (!response.ok || !body.access_token) {
+      throw new Error(`Identity refused the operator token (${response.status}): ${body.error_description ?? ''}`);
+    }
+    return body.access_token;
+  })();
+  return operatorToken;
+}
+
+async function asOperator(method: string, path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`${IDENTITY_URL}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await platformOperatorToken()}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+/**
+ * An access token of a new API client of the merchant holding exactly these permissions, as a
+ * partner's integration gets one. `revoke` deletes the client again.
+ */
+export async function merchantApiToken(
+  merchantId: string,
+  permissions: string[],
+): Promise<{ token: string; revoke: () => Promise<void> }> {
+  const created = await asOperator('POST', `/api/v1/merchants/${merchantId}/api-clients`, { name: 'End-to-end check', permissions });
+  const client = (await created.json()) as { clientId: string; clientSecret: string };
+  const response = await fetch(`${IDENTITY_URL}/connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`No token for the new client (${response.status})`);
+  return {
+    token: body.access_token,
+    revoke: async () => {
+      await asOperator('DELETE', `/api/v1/merchants/${merchantId}/api-clients/${client.clientId}`);
+    },
+  };
+}
 
 export const DEMO_HOST = 'localhost';
 export const SECOND_MERCHANT_HOST = 'globex.localhost';
