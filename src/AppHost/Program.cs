@@ -27,6 +27,7 @@ var migrations = builder.AddProject<Projects.Operations>("migrations")
 
 var busConnection = cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.Bus);
 var operatorSecret = PlatformOperatorSecret.ReadOrCreate(dataDirectory);
+var storefrontClientSecret = LocalSecret.ReadOrCreate(dataDirectory, "storefront-client.secret");
 var identityUrl = Loopback(ports.Identity, "/");
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where TProject : IProjectMetadata, new() =>
@@ -43,7 +44,11 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
         .WaitForCompletion(migrations);
 
 var identity = Service<Projects.Identity>("identity", ports.Identity)
-    .WithEnvironment("Identity__OperatorClientSecret", operatorSecret);
+    .WithEnvironment("Identity__OperatorClientSecret", operatorSecret)
+    .WithEnvironment("Identity__StorefrontClientSecret", storefrontClientSecret)
+    // Local runs write mail to files under the data folder and show it at /dev/mailbox; nothing leaves the machine.
+    .WithEnvironment("Identity__Mailbox__Enabled", "true")
+    .WithEnvironment("Identity__Mailbox__Directory", Path.Combine(dataDirectory, "mailbox"));
 var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
 var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
 
@@ -73,6 +78,11 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
     .WithHttpEndpoint(port: ports.Storefront, env: "PORT", isProxied: false)
     .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")
     .WithEnvironment("GATEWAY_URL", Loopback(ports.Gateway, "/graphql"))
+    // Shoppers sign in at Identity's pages; the storefront keeps their tokens server-side in an encrypted cookie.
+    .WithEnvironment("IDENTITY_URL", Loopback(ports.Identity))
+    .WithEnvironment("IDENTITY_PUBLIC_URL", Loopback(ports.Identity))
+    .WithEnvironment("STOREFRONT_CLIENT_SECRET", storefrontClientSecret)
+    .WithEnvironment("SESSION_SECRET", LocalSecret.ReadOrCreate(dataDirectory, "storefront-session.secret"))
     .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
     .WithHttpHealthCheck("/")
     .WaitFor(gateway)
@@ -93,6 +103,7 @@ builder.Eventing.Subscribe<ResourceReadyEvent>(storefront.Resource, (_, _) =>
           Storefront (Acme Outfitters)  http://localhost:{ports.Storefront}
           Storefront (Globex Home)      http://globex.localhost:{ports.Storefront}
           GraphQL gateway               http://127.0.0.1:{ports.Gateway}/graphql
+          Mailbox (emails sent)         http://127.0.0.1:{ports.Identity}/dev/mailbox
           Dashboard (traces, logs)      {dashboard}
         Press Ctrl-C to stop.
 

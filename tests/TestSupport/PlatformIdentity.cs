@@ -31,6 +31,11 @@ public sealed class PlatformIdentity : IAsyncDisposable
 
     public string OperatorSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
+    /// <summary>The storefront server's client secret (it signs shoppers in).</summary>
+    public string StorefrontSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    public Uri BaseAddress => new(Issuer);
+
     /// <summary>The issuer tokens name; also where the services find the discovery document.</summary>
     public string Issuer => $"http://127.0.0.1:{_port}/";
 
@@ -53,6 +58,9 @@ public sealed class PlatformIdentity : IAsyncDisposable
         {
             ["Identity__Issuer"] = Issuer,
             ["Identity__OperatorClientSecret"] = OperatorSecret,
+            ["Identity__StorefrontClientSecret"] = StorefrontSecret,
+            ["Identity__Mailbox__Enabled"] = "true",
+            ["Identity__Mailbox__Directory"] = Path.Combine(Path.GetTempPath(), $"commerce-mailbox-{_port}"),
         };
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
@@ -79,6 +87,20 @@ public sealed class PlatformIdentity : IAsyncDisposable
         _merchants.TryAdd(merchantId, Task.CompletedTask);
         return merchant;
     }
+
+    /// <summary>A new store with a host name of its own: its id and its storefront's origin.</summary>
+    public async Task<(Guid MerchantId, string Origin)> NewStoreAsync(string name)
+    {
+        var id = Guid.NewGuid();
+        var host = $"shop-{id:N}.commerce.test";
+        await PutMerchantAsync(id, name, hosts: [host]);
+        return (id, $"http://{host}");
+    }
+
+    /// <summary>The storefront of a store signing a shopper in.</summary>
+    public StorefrontSignIn StorefrontOf(string origin) => new(Process.Http, StorefrontSecret, origin);
+
+    public SignInBrowser NewBrowser() => new(BaseAddress);
 
     /// <summary>Makes sure Identity knows the merchant (tests often start from a fresh id).</summary>
     public Task EnsureMerchantAsync(Guid merchantId) =>

@@ -22,6 +22,11 @@ const nextConfig: NextConfig = {
           { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
         ],
       },
+      // Personal pages and the sign-in round trip: never in a search index (the pages say so too).
+      ...['/account', '/account/:path*', '/auth/:path*'].map((source) => ({
+        source,
+        headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }],
+      })),
     ];
   },
 };

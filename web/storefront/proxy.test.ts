@@ -1,5 +1,8 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { seal, SESSION_COOKIE, unseal, type Session } from './lib/session';
 import { json, startFakeGateway, unusedGatewayUrl, type FakeGateway } from './lib/testing/fake-gateway';
 import { proxy } from './proxy';
 
@@ -81,5 +84,99 @@ describe('proxy', () => {
     expect(html).toContain('<h1 data-testid="error-title">The shop is temporarily unavailable</h1>');
     expect(html).not.toContain('<script');
     expect(console.error).toHaveBeenCalled();
+  });
+});
+
+describe('proxy on account pages', () => {
+  const SECRET = 'a-session-secret-of-at-least-32-characters';
+  let identity: Server;
+  let tokenForms: Array<Record<string, string>> = [];
+  let tokenAnswer: { status: number; body: unknown };
+
+  const session = (refreshToken: string, expiresIn: number): Session => ({
+    accessToken: 'old-access',
+    accessTokenExpiresAt: Date.now() + expiresIn,
+    refreshToken,
+    idToken: 'id',
+    sub: 'u1',
+    email: 'shopper@example.com',
+    csrfToken: 'csrf',
+  });
+
+  const accountRequest = (value: Session) =>
+    new NextRequest('http://localhost:3000/account', {
+      headers: { host: 'localhost:3000', cookie: `${SESSION_COOKIE}=${seal(SESSION_COOKIE, value, SECRET, 3_600)}` },
+    });
+
+  beforeAll(async () => {
+    identity = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      request.on('end', () => {
+        tokenForms.push(Object.fromEntries(new URLSearchParams(text)));
+        json(response, tokenAnswer.status, tokenAnswer.body);
+      });
+    });
+    await new Promise<void>((resolve) => identity.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    identity.closeAllConnections();
+    await new Promise<void>((resolve) => identity.close(() => resolve()));
+  });
+
+  beforeEach(() => {
+    gateway.reset();
+    gateway.answer((response, request) =>
+      json(response, 200, {
+        data: {
+          storefrontChannel: {
+            host: String(request.body.variables?.host),
+            merchant: { id: 'm1', name: 'Acme Outfitters', defaultCurrency: 'USD', status: 'ACTIVE' },
+          },
+        },
+      }),
+    );
+    tokenForms = [];
+    tokenAnswer = { status: 200, body: { access_token: 'new-access', refresh_token: 'rotated', expires_in: 600 } };
+    vi.stubEnv('GATEWAY_URL', gateway.url);
+    vi.stubEnv('IDENTITY_URL', `http://127.0.0.1:${(identity.address() as AddressInfo).port}`);
+    vi.stubEnv('STOREFRONT_CLIENT_SECRET', 'client-secret');
+    vi.stubEnv('SESSION_SECRET', SECRET);
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('renews an access token about to expire and stores the rotated refresh token', async () => {
+    const response = await proxy(accountRequest(session('refresh-1', 30_000)));
+
+    expect(response.headers.get('x-middleware-next')).toBe('1');
+    expect(tokenForms).toEqual([expect.objectContaining({ grant_type: 'refresh_token', refresh_token: 'refresh-1' })]);
+    const cookie = response.cookies.get(SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax' });
+    expect(unseal<Session>(SESSION_COOKIE, cookie?.value, SECRET)).toMatchObject({
+      accessToken: 'new-access',
+      refreshToken: 'rotated',
+      email: 'shopper@example.com',
+    });
+    // The page or action behind the proxy sees the renewed session as well.
+    expect(response.headers.get('x-middleware-set-cookie')).toContain(`${SESSION_COOKIE}=`);
+  });
+
+  it('leaves a fresh session alone', async () => {
+    const response = await proxy(accountRequest(session('refresh-2', 300_000)));
+    expect(tokenForms).toEqual([]);
+    expect(response.cookies.get(SESSION_COOKIE)).toBeUndefined();
+  });
+
+  it('ends the session when Identity refuses the refresh token', async () => {
+    tokenAnswer = { status: 400, body: { error: 'invalid_grant' } };
+    const response = await proxy(accountRequest(session('refresh-3', -1_000)));
+    expect(response.cookies.get(SESSION_COOKIE)?.value).toBe('');
+  });
+
+  it('renews nothing on catalog pages', async () => {
+    const request = accountRequest(session('refresh-4', -1_000));
+    await proxy(new NextRequest('http://localhost:3000/c/shoes', { headers: request.headers }));
+    expect(tokenForms).toEqual([]);
   });
 });

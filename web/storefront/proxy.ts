@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isStoreOpen, rememberingChannelResolver, type Channel } from './lib/channels';
+import { continueWithFreshSession, usesAccessToken } from './lib/session-refresh';
 import { storeErrorPage, suspendedStorePage, unknownStorePage } from './lib/store-status-pages';
 
 // One memory per server process: each host is looked up at most once every few seconds.
@@ -16,6 +17,7 @@ function htmlResponse(html: string, status: number, headers: Record<string, stri
  * Decides, before any page renders, whether there is a store to show on the request's host: an
  * unknown host, a suspended merchant or a failed lookup get a plain page with the matching status
  * instead of an empty shell filled in by script. Suspended stores thus never reach a catalog query.
+ * Account pages also get the shopper's access token renewed here, where cookies can be written.
  */
 export async function proxy(request: NextRequest) {
   const hostHeader = request.headers.get('host');
@@ -30,6 +32,7 @@ export async function proxy(request: NextRequest) {
 
   if (!channel) return htmlResponse(unknownStorePage(), 404);
   if (!isStoreOpen(channel)) return htmlResponse(suspendedStorePage(channel.merchant.name), 503);
+  if (usesAccessToken(request.nextUrl.pathname)) return continueWithFreshSession(request);
   return NextResponse.next();
 }
 

@@ -24,6 +24,9 @@ public sealed class RequestValidationException(IDictionary<string, string[]> err
 /// <summary>Thrown when the thing asked for does not exist for the caller's merchant.</summary>
 public sealed class NotFoundException(string message) : Exception(message);
 
+/// <summary>Thrown when the caller is known but may not do this (a 403 that says why).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
 /// <summary>Thrown when the write conflicts with the current state (duplicate key, stale version).</summary>
 public sealed class ConflictException(string message) : Exception(message);
 
@@ -55,6 +58,7 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetail
             },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Permission denied.", Detail = forbidden.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {

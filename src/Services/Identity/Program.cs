@@ -1,7 +1,9 @@
 using JasperFx;
+using UnifiedCommerce.Identity.Accounts;
 using UnifiedCommerce.Identity.Api;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
+using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.Identity.Graph;
 using UnifiedCommerce.Identity.Tokens;
 using UnifiedCommerce.Contracts;
@@ -18,13 +20,20 @@ builder.AddMessaging<IdentityDbContext>(EventRoutes.Identity);
 builder.AddSubgraph<IdentitySchema>();
 builder.Services.AddIdentityApplication();
 builder.AddTokenIssuer();
+builder.AddAccounts();
 
 var app = builder.Build();
 
+// The real client address first: sign-in throttling and security events rely on it.
+app.UseForwardedHeaders();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapSubgraph<IdentitySchema>();
 app.MapIdentityApi();
 app.MapTokenEndpoint();
+app.MapSignInEndpoints();
+app.MapAccountPages();
+app.MapAccountApi();
+app.MapDevMailbox();
 
 return await app.RunJasperFxCommands(args);

@@ -14,9 +14,20 @@ public static class PlatformOperatorSecret
 
     public static string Path(string dataDirectory) => System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory), FileName);
 
-    public static string ReadOrCreate(string dataDirectory)
+    public static string ReadOrCreate(string dataDirectory) => LocalSecret.ReadOrCreate(Path(dataDirectory));
+}
+
+/// <summary>
+/// A secret of the local platform (a client secret, a cookie key): random, made on first start, kept beside the
+/// database cluster and readable by its owner only, so restarts keep sessions and credentials working.
+/// </summary>
+public static class LocalSecret
+{
+    public static string ReadOrCreate(string dataDirectory, string fileName) =>
+        ReadOrCreate(System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory), fileName));
+
+    public static string ReadOrCreate(string file)
     {
-        var file = Path(dataDirectory);
         if (!File.Exists(file))
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);

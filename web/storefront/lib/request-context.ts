@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { isStoreOpen, resolveChannel } from './channels';
+import { originOfRequest } from './origin';
 import { pageSizeFromEnvironment } from './pagination';
 
 export interface StoreContext {
@@ -22,8 +23,6 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-const HOST_HEADER_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
-
 /**
  * The store this request is for, from its Host header; null when no store uses the host.
  * Pages look the host up through Next's data cache (tag channel:<host>); the proxy's answer,
@@ -31,19 +30,17 @@ const HOST_HEADER_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})
  */
 export const getStoreContext = cache(async (): Promise<StoreContext | null> => {
   const requestHeaders = await headers();
-  const hostHeader = requestHeaders.get('host');
-  if (!hostHeader || !HOST_HEADER_PATTERN.test(hostHeader)) return null;
-  const channel = await resolveChannel(hostHeader);
+  const origin = originOfRequest(requestHeaders);
+  if (!origin) return null;
+  const channel = await resolveChannel(requestHeaders.get('host'));
   if (!channel) return null;
 
-  const forwardedProtocol = requestHeaders.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  const protocol = forwardedProtocol === 'https' ? 'https' : 'http';
   return {
     host: channel.host,
     merchantId: channel.merchant.id,
     brand: channel.merchant.name,
     open: isStoreOpen(channel),
-    origin: `${protocol}://${hostHeader.toLowerCase()}`,
+    origin,
   };
 });
 

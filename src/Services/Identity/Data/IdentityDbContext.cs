@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.ServiceDefaults.Messaging;
@@ -6,11 +7,18 @@ using UnifiedCommerce.ServiceDefaults.Tenancy;
 namespace UnifiedCommerce.Identity.Data;
 
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IMerchantContext merchant, OutboxSignal? outboxSignal = null)
-    : TenantDbContext(options, merchant, outboxSignal)
+    : TenantDbContext(options, merchant, outboxSignal), IDataProtectionKeyContext
 {
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<StorefrontHost> StorefrontHosts => Set<StorefrontHost>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery tokens), shared by every Identity instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,6 +39,43 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         });
 
         modelBuilder.Entity<SigningKey>(key => key.Property(k => k.Use).HasConversion<string>().HasMaxLength(20));
+
+        // Accounts span merchants by design (staff are platform-wide), so they are not IMerchantOwned: every
+        // look-up names the merchant explicitly (see Accounts).
+        modelBuilder.Entity<Account>(account =>
+        {
+            account.Property(a => a.Email).HasMaxLength(254);
+            account.Property(a => a.NormalizedEmail).HasMaxLength(254);
+            account.Property(a => a.PasswordHash).HasMaxLength(500);
+            account.HasIndex(a => new { a.MerchantId, a.NormalizedEmail }).IsUnique().AreNullsDistinct(false);
+            account.Property(a => a.FailedSignIns).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<AccountToken>(token =>
+        {
+            token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(30);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EmailMessage>(message =>
+        {
+            message.Property(m => m.To).HasMaxLength(254);
+            message.Property(m => m.Subject).HasMaxLength(300);
+            message.Property(m => m.LastError).HasMaxLength(500);
+            message.HasIndex(m => m.CreatedAt).HasFilter("sent_at IS NULL");
+            message.HasIndex(m => new { m.To, m.CreatedAt });
+        });
+
+        modelBuilder.Entity<SecurityEvent>(security =>
+        {
+            security.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+            security.Property(e => e.Email).HasMaxLength(254);
+            security.Property(e => e.ClientAddress).HasMaxLength(64);
+            security.Property(e => e.UserAgent).HasMaxLength(300);
+            security.HasIndex(e => new { e.MerchantId, e.OccurredAt });
+            security.HasIndex(e => new { e.AccountId, e.OccurredAt });
+        });
 
         // OpenIddict's applications (API clients), authorizations, scopes and tokens.
         modelBuilder.UseOpenIddict();

@@ -76,7 +76,7 @@ public sealed class ApiClients(IOpenIddictApplicationManager applications, Ident
             .Where(permission => permission.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
             .Select(permission => permission[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])
             .ToList();
-        if (clientId == PlatformOperatorClient.ClientId)
+        if (clientId == FirstPartyClients.OperatorClientId)
         {
             return new ClientGrant(null, granted);
         }

@@ -13,19 +13,25 @@ namespace UnifiedCommerce.Identity.Tokens;
 
 /// <summary>
 /// Issues access tokens. OpenIddict has already authenticated the client and checked that it may use the grant
-/// and the scopes it asked for; this adds who the token speaks for: the client, its merchant, its permissions,
-/// and the audience (the platform's APIs) every service checks.
+/// and the scopes it asked for; this adds who the token speaks for and the audience (the platform's APIs) every
+/// service checks. Client credentials: the client, its merchant, its permissions. Authorization code and refresh
+/// token: the person who signed in (see <see cref="PersonTokens"/>).
 /// </summary>
 public static class TokenEndpoint
 {
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/connect/token", async (HttpContext http, ApiClients clients, IdentityDbContext db, CancellationToken ct) =>
+        endpoints.MapPost("/connect/token", async (HttpContext http, ApiClients clients, IdentityDbContext db, Accounts.Accounts accounts, CancellationToken ct) =>
         {
             var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+            if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+            {
+                return await PersonTokenAsync(http, db, accounts, ct);
+            }
+
             if (!request.IsClientCredentialsGrantType() || request.ClientId is null)
             {
-                return Refuse(Errors.UnsupportedGrantType, "Only the client credentials grant is offered here.");
+                return Refuse(Errors.UnsupportedGrantType, "Only the client credentials, authorization code and refresh token grants are offered here.");
             }
 
             if (await clients.DescribeAsync(request.ClientId, ct) is not { } client)
@@ -56,7 +62,27 @@ public static class TokenEndpoint
         return endpoints;
     }
 
-    private static IResult Refuse(string error, string description) => Results.Forbid(
+    /// <summary>
+    /// A code or refresh token for a person (OpenIddict has checked it, its client and PKCE). The account is read
+    /// afresh, so a deleted account or a suspended store gets nothing more, and the claims are current.
+    /// </summary>
+    private static async Task<IResult> PersonTokenAsync(HttpContext http, IdentityDbContext db, Accounts.Accounts accounts, CancellationToken ct)
+    {
+        var granted = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        if (!Guid.TryParse(granted?.GetClaim(Claims.Subject), out var accountId) || await accounts.FindAsync(accountId, ct) is not { } account)
+        {
+            return Refuse(Errors.InvalidGrant, "The account no longer exists.");
+        }
+
+        if (account.MerchantId is { } merchantId && await db.Merchants.AnyAsync(m => m.Id == merchantId && m.Status == MerchantStatus.Suspended, ct))
+        {
+            return Refuse(Errors.InvalidGrant, "The store is suspended.");
+        }
+
+        return Results.SignIn(PersonTokens.PrincipalFor(account, granted!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    internal static IResult Refuse(string error, string description) => Results.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,

@@ -14,25 +14,43 @@ namespace UnifiedCommerce.Identity.Tokens;
 public static class TokenIssuerSetup
 {
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
 
     public static IHostApplicationBuilder AddTokenIssuer(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>();
+                core.ReplaceApplicationManager(typeof(StorefrontRedirects<>));
+            })
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris("connect/token");
-                server.AllowClientCredentialsFlow();
-                server.RegisterScopes([.. Permissions.All, Permissions.PlatformAdminister]);
+                server.SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetRevocationEndpointUris("connect/revoke");
+                server.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .RequireProofKeyForCodeExchange();
+                server.RegisterScopes([.. Permissions.All, Permissions.PlatformAdminister, .. FirstPartyClients.SignInScopes]);
+                server.RegisterPromptValues(SignInEndpoints.CreatePrompt);
                 server.SetAccessTokenLifetime(AccessTokenLifetime);
+                // Refresh tokens rotate on every use (a stolen one is detected when both parties use it) and end
+                // after two weeks without use.
+                server.SetRefreshTokenLifetime(RefreshTokenLifetime);
                 server.DisableAccessTokenEncryption();
                 if (configuration["Identity:Issuer"] is { Length: > 0 } issuer)
                 {
                     server.SetIssuer(new Uri(issuer));
                 }
 
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 // Plain HTTP only where configured (local runs and tests); production terminates TLS in front.
                 if (!configuration.GetValue("Identity:RequireHttps", true))
                 {
@@ -45,7 +63,7 @@ public static class TokenIssuerSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, PersistedKeyConfiguration>();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalTokenValidation>();
-        builder.Services.AddHostedService<PlatformOperatorClient>();
+        builder.Services.AddHostedService<FirstPartyClients>();
         builder.Services.AddScoped<ApiClients>();
         return builder;
     }
