@@ -13,12 +13,15 @@ public static class EventRoutes
     public const string Identity = "identity";
     public const string Catalog = "catalog";
     public const string Inventory = "inventory";
+    public const string Customers = "customers";
 
     private static readonly Dictionary<Type, string[]> SubscribersByEvent = new()
     {
         [typeof(ProductChanged)] = [Inventory],
         // Every service keeps a copy of merchant standing, to close a suspended merchant's APIs at its own edge.
-        [typeof(MerchantChanged)] = [Catalog, Inventory],
+        [typeof(MerchantChanged)] = [Catalog, Inventory, Customers],
+        [typeof(CustomerRegistered)] = [Customers],
+        [typeof(CustomerAccountDeleted)] = [Customers],
     };
 
     public static IReadOnlyDictionary<Type, string[]> All => SubscribersByEvent;

@@ -10,9 +10,18 @@ public static class Permissions
     public const string ProductsWrite = "products:write";
     public const string InventoryRead = "inventory:read";
     public const string InventoryWrite = "inventory:write";
+    public const string CustomersRead = "customers:read";
+    public const string CustomersWrite = "customers:write";
+
+    /// <summary>Invite and remove staff, define roles and give them to staff.</summary>
+    public const string StaffManage = "staff:manage";
+
+    /// <summary>Read the merchant's security events (sign-ins, lockouts, role changes).</summary>
+    public const string SecurityRead = "security:read";
 
     /// <summary>What a merchant can grant: every permission acts inside one merchant's data.</summary>
-    public static readonly IReadOnlyList<string> All = [ProductsRead, ProductsWrite, InventoryRead, InventoryWrite];
+    public static readonly IReadOnlyList<string> All =
+        [ProductsRead, ProductsWrite, InventoryRead, InventoryWrite, CustomersRead, CustomersWrite, StaffManage, SecurityRead];
 
     /// <summary>
     /// The platform operators' permission: create, suspend and reactivate merchants and issue their first

@@ -68,7 +68,7 @@ public static class AccountPages
 
             try
             {
-                if (!await accounts.SignUpAsync(store.Id, form["email"], form["password"], returnUrl, RequestOrigins.Of(http), ct))
+                if (!await accounts.SignUpAsync(store.Id, form["email"], form["password"], form["name"], returnUrl, RequestOrigins.Of(http), ct))
                 {
                     return SignUpForm(http, store, returnUrl, form["email"],
                         new Dictionary<string, string[]> { [""] = ["Too many attempts. Wait a few minutes, then try again."] }, StatusCodes.Status429TooManyRequests);
@@ -76,7 +76,7 @@ public static class AccountPages
             }
             catch (RequestValidationException invalid)
             {
-                return SignUpForm(http, store, returnUrl, form["email"], invalid.Errors, StatusCodes.Status400BadRequest);
+                return SignUpForm(http, store, returnUrl, form["email"], invalid.Errors, StatusCodes.Status400BadRequest, form["name"]);
             }
 
             // The same answer whether or not the address already had an account (its owner got a mail either way).
@@ -186,13 +186,15 @@ public static class AccountPages
             status);
     }
 
-    private static IResult SignUpForm(HttpContext http, Merchant store, string? returnUrl, string? email, IDictionary<string, string[]>? errors, int status = StatusCodes.Status200OK)
+    private static IResult SignUpForm(
+        HttpContext http, Merchant store, string? returnUrl, string? email, IDictionary<string, string[]>? errors, int status = StatusCodes.Status200OK, string? name = null)
     {
         string? ErrorOf(string field) => errors is not null && errors.TryGetValue(field, out var messages) ? messages.FirstOrDefault() : null;
         return Page(http, store, "Create an account",
             Alert(ErrorOf(""))
             + Form(http, "/account/sign-up", returnUrl,
-                Field("email", "Email", "email", "email", email, ErrorOf("email"))
+                Field("name", "Name (optional)", "text", "name", name, ErrorOf("name"), required: false)
+                + Field("email", "Email", "email", "email", email, ErrorOf("email"))
                 + Field("password", "Password", "password", "new-password", null, ErrorOf("password") ?? $"At least {Accounts.MinPasswordLength} characters."),
                 "Create account")
             + $"""<p class="links">Already have an account? <a href="/account/sign-in{ReturnQuery(returnUrl)}">Sign in</a></p>""",
@@ -259,9 +261,9 @@ public static class AccountPages
             """;
     }
 
-    private static string Field(string name, string label, string type, string autocomplete, string? value, string? hint = null) => $"""
+    private static string Field(string name, string label, string type, string autocomplete, string? value, string? hint = null, bool required = true) => $"""
         <label for="{name}">{Encode(label)}</label>
-        <input id="{name}" name="{name}" type="{type}" autocomplete="{autocomplete}" required value="{Encode(value)}"{(hint is null ? "" : $" aria-describedby=\"{name}-hint\"")}>
+        <input id="{name}" name="{name}" type="{type}" autocomplete="{autocomplete}"{(required ? " required" : "")} value="{Encode(value)}"{(hint is null ? "" : $" aria-describedby=\"{name}-hint\"")}>
         {(hint is null ? "" : $"<p class=\"hint\" id=\"{name}-hint\">{Encode(hint)}</p>")}
         """;
 

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenIddict.Abstractions;
+using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Messaging;
 
 namespace UnifiedCommerce.Identity.Accounts;
 
@@ -49,6 +51,11 @@ public sealed class Accounts(
     public static readonly TimeSpan VerificationLifetime = TimeSpan.FromHours(24);
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
     public const int MinPasswordLength = 10;
+    public const int MaxNameLength = 200;
+
+    // Account events carry fixed versions: an account is registered once (1) and deleted once, for good (2).
+    private const long RegisteredVersion = 1;
+    private const long DeletedVersion = 2;
 
     // Verified against when the account does not exist, so an unknown address costs as much time as a known one.
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Account>().HashPassword(null!, "decoy-password-for-timing"));
@@ -62,7 +69,7 @@ public sealed class Accounts(
     /// Creates the account and mails a verification link; for an address that already has an account, mails its
     /// owner instead. The caller shows the same "check your inbox" page in both cases. False when throttled.
     /// </summary>
-    public async Task<bool> SignUpAsync(Guid? merchantId, string? email, string? password, string? returnUrl, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<bool> SignUpAsync(Guid? merchantId, string? email, string? password, string? name, string? returnUrl, RequestOrigin origin, CancellationToken cancellationToken)
     {
         if (!throttle.TryAcquire(merchantId, Normalize(email ?? ""), origin.ClientAddress))
         {
@@ -81,6 +88,11 @@ public sealed class Accounts(
         if (PasswordProblem(password, address) is { } problem)
         {
             errors.Add("password", problem);
+        }
+
+        if (name?.Trim().Length > MaxNameLength)
+        {
+            errors.Add("name", $"Use at most {MaxNameLength} characters.");
         }
 
         errors.ThrowIfAny();
@@ -121,6 +133,20 @@ public sealed class Accounts(
             The link works once and expires in 24 hours.
             """);
         Record(SecurityEventKind.AccountCreated, account, origin, now);
+        if (account.MerchantId is { } store)
+        {
+            db.OutboxMessages.Add(OutboxMessage.From(new CustomerRegistered
+            {
+                EventId = Guid.CreateVersion7(),
+                MerchantId = store,
+                AggregateId = account.Id,
+                AggregateVersion = RegisteredVersion,
+                OccurredAt = now,
+                Email = account.Email,
+                Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
+            }));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -312,7 +338,21 @@ public sealed class Accounts(
     {
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken) ?? throw new NotFoundException("No such account.");
         db.Accounts.Remove(account);
-        Record(SecurityEventKind.AccountDeleted, account, origin, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        Record(SecurityEventKind.AccountDeleted, account, origin, now);
+        if (account.MerchantId is { } store)
+        {
+            // The profile and everything else other services keep about the shopper goes with the account.
+            db.OutboxMessages.Add(OutboxMessage.From(new CustomerAccountDeleted
+            {
+                EventId = Guid.CreateVersion7(),
+                MerchantId = store,
+                AggregateId = account.Id,
+                AggregateVersion = DeletedVersion,
+                OccurredAt = now,
+            }));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await RevokeTokensAsync(account.Id, cancellationToken);
     }
