@@ -36,12 +36,13 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddCommerceProblemDetails();
         builder.AddCommerceAuthentication();
         builder.Services.AddMerchantContext();
+        builder.Services.AddStaffAccess();
         builder.Services.AddMemoryCache();
         builder.Services.TryAddScoped<IMerchantStatusReader, LocalMerchantStatusReader>();
         return builder;
     }
 
-    /// <summary>Error handling, the caller, the merchant, then access: in the order every request needs them.</summary>
+    /// <summary>Error handling, the caller, the merchant, the staff member's current role, then access: in the order every request needs them.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -49,6 +50,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseMiddleware<MerchantResolutionMiddleware>();
         app.UseMiddleware<SuspendedMerchantMiddleware>();
+        app.UseMiddleware<StaffAccessMiddleware>();
         app.UseAuthorization();
         return app;
     }

@@ -215,7 +215,7 @@ public sealed class ShopperAccountsTests(SignInPlatform platform) : IClassFixtur
     }
 
     /// <summary>Signs a new shopper up at the store and returns the storefront's tokens.</summary>
-    internal async Task<JsonObject> SignedUpAsync(StorefrontSignIn storefront, string email, SignInBrowser? browser = null)
+    internal async Task<JsonObject> SignedUpAsync(CodeFlowClient storefront, string email, SignInBrowser? browser = null)
     {
         using var ownBrowser = browser is null ? Identity.NewBrowser() : null;
         var person = browser ?? ownBrowser!;

@@ -34,6 +34,11 @@ public sealed class PlatformIdentity : IAsyncDisposable
     /// <summary>The storefront server's client secret (it signs shoppers in).</summary>
     public string StorefrontSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
+    /// <summary>The admin panel's backend's client secret (it signs staff in).</summary>
+    public string AdminSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    public const string AdminRedirectUri = "http://admin.commerce.test/auth/callback";
+
     public Uri BaseAddress => new(Issuer);
 
     /// <summary>The issuer tokens name; also where the services find the discovery document.</summary>
@@ -59,6 +64,8 @@ public sealed class PlatformIdentity : IAsyncDisposable
             ["Identity__Issuer"] = Issuer,
             ["Identity__OperatorClientSecret"] = OperatorSecret,
             ["Identity__StorefrontClientSecret"] = StorefrontSecret,
+            ["Identity__AdminClientSecret"] = AdminSecret,
+            ["Identity__AdminRedirectUris"] = AdminRedirectUri,
             ["Identity__Mailbox__Enabled"] = "true",
             ["Identity__Mailbox__Directory"] = Path.Combine(Path.GetTempPath(), $"commerce-mailbox-{_port}"),
         };
@@ -98,7 +105,10 @@ public sealed class PlatformIdentity : IAsyncDisposable
     }
 
     /// <summary>The storefront of a store signing a shopper in.</summary>
-    public StorefrontSignIn StorefrontOf(string origin) => new(Process.Http, StorefrontSecret, origin);
+    public CodeFlowClient StorefrontOf(string origin) => new(Process.Http, "storefront", StorefrontSecret, origin + "/auth/callback");
+
+    /// <summary>The admin panel signing a staff member in.</summary>
+    public CodeFlowClient Admin() => new(Process.Http, "admin", AdminSecret, AdminRedirectUri);
 
     public SignInBrowser NewBrowser() => new(BaseAddress);
 

@@ -106,17 +106,17 @@ public sealed class SignInBrowser : IDisposable
 }
 
 /// <summary>
-/// The storefront's side of signing a shopper in: authorization code with PKCE as the confidential client
-/// <c>storefront</c>, tokens from the back channel, refresh and revocation.
+/// An app's side of signing a person in (the storefront for shoppers, the admin for staff): authorization code
+/// with PKCE as a confidential client, tokens from the back channel, refresh and revocation.
 /// </summary>
-public sealed class StorefrontSignIn(HttpClient identity, string clientSecret, string storeOrigin)
+public sealed class CodeFlowClient(HttpClient identity, string clientId, string clientSecret, string redirectUri)
 {
-    public const string ClientId = "storefront";
-
     private readonly string _verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
     private readonly string _state = Base64Url(RandomNumberGenerator.GetBytes(16));
 
-    public string RedirectUri => storeOrigin + "/auth/callback";
+    public string ClientId => clientId;
+
+    public string RedirectUri => redirectUri;
 
     /// <summary>The authorization request the storefront sends the shopper to.</summary>
     public string AuthorizeUrl(string? prompt = null, string scope = "openid email offline_access", string? redirectUri = null)
@@ -124,7 +124,7 @@ public sealed class StorefrontSignIn(HttpClient identity, string clientSecret, s
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(_verifier)));
         var query = new Dictionary<string, string>
         {
-            ["client_id"] = ClientId,
+            ["client_id"] = clientId,
             ["response_type"] = "code",
             ["redirect_uri"] = redirectUri ?? RedirectUri,
             ["scope"] = scope,
@@ -167,8 +167,20 @@ public sealed class StorefrontSignIn(HttpClient identity, string clientSecret, s
 
     public async Task<JsonObject> RedeemCodeAsync(string code) => await SuccessAsync(await RedeemCodeResponseAsync(code));
 
-    public Task<HttpResponseMessage> RefreshResponseAsync(string refreshToken) =>
-        TokenResponseAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+    /// <summary>Renews tokens; staff may name the merchant the new access token acts for (the merchant switcher).</summary>
+    public Task<HttpResponseMessage> RefreshResponseAsync(string refreshToken, Guid? merchantId = null)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };
+        if (merchantId is { } merchant)
+        {
+            form["merchant_id"] = merchant.ToString();
+        }
+
+        return TokenResponseAsync(form);
+    }
+
+    public async Task<JsonObject> RefreshAsync(string refreshToken, Guid? merchantId = null) =>
+        await SuccessAsync(await RefreshResponseAsync(refreshToken, merchantId));
 
     public async Task RevokeAsync(string refreshToken)
     {
@@ -176,7 +188,7 @@ public sealed class StorefrontSignIn(HttpClient identity, string clientSecret, s
         {
             ["token"] = refreshToken,
             ["token_type_hint"] = "refresh_token",
-            ["client_id"] = ClientId,
+            ["client_id"] = clientId,
             ["client_secret"] = clientSecret,
         }));
         await SuccessAsync(response, expectJson: false);
@@ -184,7 +196,7 @@ public sealed class StorefrontSignIn(HttpClient identity, string clientSecret, s
 
     private Task<HttpResponseMessage> TokenResponseAsync(Dictionary<string, string> form)
     {
-        form["client_id"] = ClientId;
+        form["client_id"] = clientId;
         form["client_secret"] = clientSecret;
         return identity.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }

@@ -43,13 +43,14 @@ public static class AuthenticationSetup
                 "Set Identity:Authority to Identity's base URL so this service can validate access tokens.")
             .ValidateOnStart();
 
+        // Policies name no scheme: the bearer token is the default one, already read by the authentication
+        // middleware. Naming it would make authorization read the token again and drop what later middleware
+        // learned of the caller (a staff member's current role narrows their token's permissions).
         var authorization = builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var permission in Caller.KnownPermissions)
         {
-            authorization.AddPolicy(permission, policy => policy
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
-                .AddRequirements(new PermissionRequirement(permission)));
+            authorization.AddPolicy(permission, policy => policy.AddRequirements(new PermissionRequirement(permission)));
         }
 
         builder.Services.AddSingleton<IAuthorizationHandler, PermissionHandler>();

@@ -18,11 +18,36 @@ public static class Caller
     /// <summary>The audience Identity stamps on access tokens for the platform's APIs; services accept no other.</summary>
     public const string ApiAudience = "commerce-api";
 
+    /// <summary>Which kind of person a token speaks for ("customer" or "staff"); absent on API clients' tokens.</summary>
+    public const string AccountKindClaim = "account_kind";
+
+    public const string CustomerKind = "customer";
+    public const string StaffKind = "staff";
+
     public static bool IsAuthenticated(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsAuthenticated() && user.FindFirst(AccountKindClaim)?.Value == StaffKind;
+
+    /// <summary>The person's account a token speaks for (its subject); null for API clients' tokens.</summary>
+    public static Guid? AccountOf(this ClaimsPrincipal user) =>
+        user.IsAuthenticated() && user.FindFirst(AccountKindClaim) is not null && Guid.TryParse(user.FindFirst("sub")?.Value, out var account)
+            ? account
+            : null;
 
     public static Guid? MerchantOf(this ClaimsPrincipal user) =>
         user.IsAuthenticated() && Guid.TryParse(user.FindFirst(MerchantClaim)?.Value, out var merchant) && merchant != Guid.Empty
             ? merchant
+            : null;
+
+    /// <summary>
+    /// The shopper account this token speaks for: its subject, when a customer of a store signed in. Staff,
+    /// API clients and operators speak for no shopper, so their tokens never reach a shopper's own data.
+    /// </summary>
+    public static Guid? CustomerAccountOf(this ClaimsPrincipal user) =>
+        user.MerchantOf() is not null
+        && user.FindFirst(AccountKindClaim)?.Value == CustomerKind
+        && Guid.TryParse(user.FindFirst("sub")?.Value, out var account) && account != Guid.Empty
+            ? account
             : null;
 
     /// <summary>

@@ -5,6 +5,7 @@ using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.Identity.Graph;
+using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.Identity.Tokens;
 using UnifiedCommerce.Contracts;
 using UnifiedCommerce.ServiceDefaults;
@@ -34,6 +35,7 @@ app.MapTokenEndpoint();
 app.MapSignInEndpoints();
 app.MapAccountPages();
 app.MapAccountApi();
+app.MapStaffApi();
 app.MapDevMailbox();
 
 return await app.RunJasperFxCommands(args);

@@ -12,6 +12,8 @@ public sealed class AccountLinks(IOptionsMonitor<OpenIddictServerOptions> server
 
     public string ResetPassword(string token, string? returnUrl) => Link("account/reset-password", token, returnUrl);
 
+    public string AcceptInvitation(string token) => Link("account/invitation", token, returnUrl: null);
+
     public string ForgotPassword(string? returnUrl) => Link("account/forgot-password", null, returnUrl);
 
     private string Link(string path, string? token, string? returnUrl)

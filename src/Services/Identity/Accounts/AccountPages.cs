@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.Identity.Tokens;
 using UnifiedCommerce.ServiceDefaults.Http;
 
@@ -161,8 +162,83 @@ public static class AccountPages
             return Continue(http, store, returnUrl);
         });
 
+        pages.MapGet("/invitation", async (HttpContext http, string? token, StaffDirectory staff, Accounts accounts, CancellationToken ct) =>
+            await staff.OpenInvitationAsync(token, ct) is { } invitation
+                ? InvitationForm(http, invitation, token, await accounts.HasStaffAccountAsync(invitation.Email, ct), error: null)
+                : InvitationGone(http));
+
+        pages.MapPost("/invitation", async (HttpContext http, StaffDirectory staff, Accounts accounts, IConfiguration configuration, CancellationToken ct) =>
+        {
+            if (await ReadFormAsync(http) is not { } form)
+            {
+                return ExpiredForm(http);
+            }
+
+            if (await staff.OpenInvitationAsync(form["token"], ct) is not { } invitation)
+            {
+                return InvitationGone(http);
+            }
+
+            var origin = RequestOrigins.Of(http);
+            var hasAccount = await accounts.HasStaffAccountAsync(invitation.Email, ct);
+            Account? account;
+            if (hasAccount)
+            {
+                var result = await accounts.SignInAsync(null, invitation.Email, form["password"], null, origin, ct);
+                if (result.Outcome != SignInOutcome.Succeeded)
+                {
+                    return InvitationForm(http, invitation, form["token"], hasAccount, result.Outcome == SignInOutcome.Throttled
+                        ? "Too many attempts. Wait a few minutes, then try again."
+                        : "The password is not correct.", StatusCodes.Status400BadRequest);
+                }
+
+                account = result.Account!;
+            }
+            else
+            {
+                try
+                {
+                    account = await accounts.CreateInvitedStaffAsync(invitation.Email, form["password"], origin, ct);
+                }
+                catch (RequestValidationException invalid)
+                {
+                    return InvitationForm(http, invitation, form["token"], hasAccount, invalid.Errors.Values.SelectMany(e => e).First(), StatusCodes.Status400BadRequest);
+                }
+
+                if (account is null)
+                {
+                    return InvitationForm(http, invitation, form["token"], hasAccount: true, "An account with this address was just created: enter its password.", StatusCodes.Status409Conflict);
+                }
+            }
+
+            if (!await staff.AcceptAsync(invitation, account, origin, ct))
+            {
+                return InvitationGone(http);
+            }
+
+            await AccountSession.SignInAsync(http, account);
+            var admin = configuration["Identity:AdminUrl"];
+            return Page(http, invitation.MerchantName, $"Welcome to {invitation.MerchantName}",
+                $"<p>You joined {Encode(invitation.MerchantName)} as {Encode(invitation.Role.Name)}.</p>"
+                + (admin is { Length: > 0 } ? $"<p class=\"links\"><a href=\"{Encode(admin)}\">Open the admin</a></p>" : ""));
+        });
+
         return endpoints;
     }
+
+    private static IResult InvitationForm(HttpContext http, InvitationView invitation, string? token, bool hasAccount, string? error, int status = StatusCodes.Status200OK) =>
+        Page(http, invitation.MerchantName, $"Join {invitation.MerchantName}",
+            $"<p>You are invited to work for {Encode(invitation.MerchantName)} as {Encode(invitation.Role.Name)}, with the address {Encode(invitation.Email)}.</p>"
+            + Alert(error)
+            + Form(http, "/account/invitation", returnUrl: null,
+                Hidden("token", token) + (hasAccount
+                    ? Field("password", "Password", "password", "current-password", null, "The password of your existing account.")
+                    : Field("password", "Choose a password", "password", "new-password", null, $"At least {Accounts.MinPasswordLength} characters.")),
+                hasAccount ? "Sign in and accept" : "Create account and accept"),
+            status);
+
+    private static IResult InvitationGone(HttpContext http) =>
+        Message(http, null, "This invitation no longer works", "It was already accepted, withdrawn, or it has expired. Ask for a new one.", StatusCodes.Status400BadRequest);
 
     /// <summary>A page with a heading and one paragraph of text.</summary>
     public static IResult Message(HttpContext http, Merchant? store, string title, string text, int status = StatusCodes.Status200OK) =>
@@ -273,7 +349,10 @@ public static class AccountPages
 
     private static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    private static IResult Page(HttpContext http, Merchant? store, string title, string body, int status = StatusCodes.Status200OK)
+    private static IResult Page(HttpContext http, Merchant? store, string title, string body, int status = StatusCodes.Status200OK) =>
+        Page(http, store?.Name, title, body, status);
+
+    private static IResult Page(HttpContext http, string? storeName, string title, string body, int status = StatusCodes.Status200OK)
     {
         http.Response.Headers.CacheControl = "no-store";
         // Nothing here may be framed (clickjacking), and nothing but this page's own styles runs. No form-action
@@ -281,7 +360,7 @@ public static class AccountPages
         http.Response.Headers["X-Frame-Options"] = "DENY";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        var brand = store?.Name ?? "Unified Commerce";
+        var brand = storeName ?? "Unified Commerce";
         return Results.Content($$"""
             <!doctype html>
             <html lang="en">

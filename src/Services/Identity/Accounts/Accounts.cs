@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -158,6 +156,38 @@ public sealed class Accounts(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A new staff account for someone who followed an invitation link (which proves the mailbox, so the address
+    /// counts as verified). Null when a staff account with that address exists already.
+    /// </summary>
+    public async Task<Account?> CreateInvitedStaffAsync(string email, string? password, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        if (PasswordProblem(password, email) is { } problem)
+        {
+            throw RequestValidationException.For("password", problem);
+        }
+
+        var normalized = Normalize(email);
+        if (await db.Accounts.AnyAsync(a => a.MerchantId == null && a.NormalizedEmail == normalized, cancellationToken))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var account = new Account { Email = email, NormalizedEmail = normalized, PasswordHash = "", CreatedAt = now, PasswordChangedAt = now, EmailVerifiedAt = now };
+        account.PasswordHash = hasher.HashPassword(account, password!);
+        db.Accounts.Add(account);
+        Record(SecurityEventKind.AccountCreated, account, origin, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public Task<bool> HasStaffAccountAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = Normalize(email);
+        return db.Accounts.AnyAsync(a => a.MerchantId == null && a.NormalizedEmail == normalized, cancellationToken);
     }
 
     public async Task<SignInResult> SignInAsync(Guid? merchantId, string? email, string? password, string? returnUrl, RequestOrigin origin, CancellationToken cancellationToken)
@@ -418,12 +448,12 @@ public sealed class Accounts(
 
     private string NewToken(Account account, AccountTokenPurpose purpose, TimeSpan lifetime, DateTimeOffset now)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = EmailedTokens.NewToken();
         db.AccountTokens.Add(new AccountToken { AccountId = account.Id, Purpose = purpose, TokenHash = Hash(token)!, CreatedAt = now, ExpiresAt = now + lifetime });
         return token;
     }
 
-    private static byte[]? Hash(string? token) => string.IsNullOrEmpty(token) || token.Length > 200 ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    private static byte[]? Hash(string? token) => EmailedTokens.Hash(token);
 
     private void Mail(Guid? merchantId, string to, string subject, string body) =>
         db.EmailMessages.Add(new EmailMessage { MerchantId = merchantId, To = to, Subject = subject, TextBody = body, CreatedAt = clock.GetUtcNow() });
@@ -443,7 +473,7 @@ public sealed class Accounts(
             OccurredAt = now,
         });
 
-    private static string? ValidEmail(string? email)
+    public static string? ValidEmail(string? email)
     {
         var trimmed = email?.Trim();
         return trimmed is { Length: > 0 and <= 254 } && MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal)

@@ -1,6 +1,9 @@
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.Identity.Tokens;
+using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
 using UnifiedCommerce.ServiceDefaults.Security;
 using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 
@@ -42,12 +45,23 @@ public static class IdentityApi
             return Results.NoContent();
         });
 
+        // The first owner of a store is invited by the operators; from then on the store's owners invite their staff.
+        api.MapPost("/{id:guid}/owner-invitations", async (Guid id, OwnerInvitationInput input, Merchants merchants, MerchantContext merchant, StaffDirectory directory, CancellationToken ct) =>
+        {
+            _ = await merchants.FindAsync(id, ct) ?? throw new NotFoundException($"No merchant {id}.");
+            merchant.Use(id);
+            var invitation = await directory.InviteAsync(new StaffActor(null, null, IsOperator: true), new InvitationInput(input.Email, StaffRole.OwnerId), ct);
+            return Results.Created($"/api/v1/staff/invitations/{invitation.Id}", invitation);
+        });
+
         api.MapPost("/{id:guid}/reactivate", async (Guid id, Merchants merchants, CancellationToken ct) =>
             Results.Ok(MerchantResponse.From(await merchants.SetSuspendedAsync(id, suspended: false, reason: null, ct))));
 
         return endpoints;
     }
 }
+
+public sealed record OwnerInvitationInput(string? Email);
 
 public sealed record MerchantResponse(Guid Id, string Name, string DefaultCurrency, string Status, string? SuspensionReason, IReadOnlyList<string> Hosts, long Version)
 {

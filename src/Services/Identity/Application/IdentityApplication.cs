@@ -1,3 +1,5 @@
+using UnifiedCommerce.Identity.Staff;
+using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.Identity.Application;
@@ -9,6 +11,8 @@ public static class IdentityApplication
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Merchants>();
         services.AddScoped<IMerchantStatusReader, IdentityMerchantStatusReader>();
+        services.AddScoped<StaffDirectory>();
+        services.AddScoped<IStaffAccessReader, IdentityStaffAccessReader>();
         return services;
     }
 }

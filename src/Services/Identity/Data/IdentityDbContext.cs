@@ -16,6 +16,9 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<CustomRole> CustomRoles => Set<CustomRole>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
 
     /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery tokens), shared by every Identity instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -73,8 +76,34 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             security.Property(e => e.Email).HasMaxLength(254);
             security.Property(e => e.ClientAddress).HasMaxLength(64);
             security.Property(e => e.UserAgent).HasMaxLength(300);
+            security.Property(e => e.Detail).HasMaxLength(500);
             security.HasIndex(e => new { e.MerchantId, e.OccurredAt });
             security.HasIndex(e => new { e.AccountId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<CustomRole>(role =>
+        {
+            role.Property(r => r.Name).HasMaxLength(100);
+            role.HasIndex(r => new { r.MerchantId, r.Name }).IsUnique();
+            role.Property(r => r.Version).IsConcurrencyToken();
+        });
+
+        // Staff accounts span merchants; the membership is what belongs to one (and is tenant-scoped).
+        modelBuilder.Entity<StaffMember>(member =>
+        {
+            member.HasKey(m => new { m.MerchantId, m.AccountId });
+            member.Property(m => m.RoleId).HasMaxLength(64);
+            member.Property(m => m.Version).IsConcurrencyToken();
+            member.HasIndex(m => m.AccountId);
+            member.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StaffInvitation>(invitation =>
+        {
+            invitation.Property(i => i.Email).HasMaxLength(254);
+            invitation.Property(i => i.NormalizedEmail).HasMaxLength(254);
+            invitation.Property(i => i.RoleId).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
         });
 
         // OpenIddict's applications (API clients), authorizations, scopes and tokens.

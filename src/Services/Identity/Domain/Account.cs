@@ -81,9 +81,21 @@ public enum SecurityEventKind
     PasswordChanged,
     AccountDeleted,
     SignedOut,
+    StaffInvited,
+    InvitationRevoked,
+    StaffJoined,
+    StaffRoleChanged,
+    StaffRemoved,
+    RoleDefined,
+    RoleChanged,
+    RoleDeleted,
 }
 
-/// <summary>Who did what to an account, when, and from where. Kept after the account is deleted.</summary>
+/// <summary>
+/// Who did what to an account or to a merchant's staff and roles, when, and from where. Kept after the account is
+/// deleted. For staff and role changes, <see cref="ActorAccountId"/> is who made the change (null: the platform's
+/// operators) and <see cref="Detail"/> says what changed.
+/// </summary>
 public sealed class SecurityEvent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -91,6 +103,8 @@ public sealed class SecurityEvent
     public Guid? AccountId { get; set; }
     public SecurityEventKind Kind { get; set; }
     public required string Email { get; set; }
+    public Guid? ActorAccountId { get; set; }
+    public string? Detail { get; set; }
     public string? ClientAddress { get; set; }
     public string? UserAgent { get; set; }
     public DateTimeOffset OccurredAt { get; set; }

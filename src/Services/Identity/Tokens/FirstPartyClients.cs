@@ -14,6 +14,8 @@ namespace UnifiedCommerce.Identity.Tokens;
 /// authorization code flow and PKCE. Its redirect URIs are every store's host names (see
 /// <see cref="StorefrontRedirects"/>), so they are not listed here.</item>
 /// </list>
+/// <item><c>admin</c> (<c>Identity:AdminClientSecret</c>, redirect URIs <c>Identity:AdminRedirectUris</c>): the
+/// admin panel's backend signs staff in with the authorization code flow and PKCE.</item>
 /// A client whose secret is not configured does not exist.
 /// </summary>
 internal sealed class FirstPartyClients(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<FirstPartyClients> logger)
@@ -21,6 +23,7 @@ internal sealed class FirstPartyClients(IServiceScopeFactory scopes, IConfigurat
 {
     public const string OperatorClientId = "platform-operator";
     public const string StorefrontClientId = "storefront";
+    public const string AdminClientId = "admin";
 
     /// <summary>Scopes people's sign-in may ask for: identity, email address, and refresh tokens.</summary>
     public static readonly string[] SignInScopes = [Scopes.OpenId, Scopes.Email, Scopes.OfflineAccess];
@@ -86,6 +89,48 @@ internal sealed class FirstPartyClients(IServiceScopeFactory scopes, IConfigurat
                 Requirements = { Requirements.Features.ProofKeyForCodeExchange },
             };
         }
+
+        if (Admin() is { } admin)
+        {
+            yield return admin;
+        }
+    }
+
+    private OpenIddictApplicationDescriptor? Admin()
+    {
+        if (Secret("Identity:AdminClientSecret", "staff cannot sign in to the admin") is not { } secret)
+        {
+            return null;
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = AdminClientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = "Admin",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
+                Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Email,
+                Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in (configuration["Identity:AdminRedirectUris"] ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+            descriptor.PostLogoutRedirectUris.Add(new Uri(new Uri(uri), "/"));
+        }
+
+        return descriptor;
     }
 
     private string? Secret(string key, string withoutIt)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using OpenIddict.Abstractions;
@@ -7,26 +8,35 @@ using OpenIddict.Abstractions;
 namespace UnifiedCommerce.Identity.Tokens;
 
 /// <summary>
-/// What a person's tokens say: the account (subject), its email when asked for, and, for a customer, the store it
-/// belongs to, so every service scopes the customer to that merchant exactly as it does an API client. People's
-/// tokens carry no merchant permissions of their own (staff roles add them).
+/// What a person's tokens say: the account (subject), its email when asked for, and the merchant they act for:
+/// for a customer, the store the account belongs to; for staff, the merchant chosen among those they work for,
+/// with the permissions of their role there. Every service then scopes and checks the person exactly as it does
+/// an API client.
 /// </summary>
 public static class PersonTokens
 {
-    /// <summary>"customer" or "staff": which kind of account signed in.</summary>
-    public const string AccountKindClaim = "account_kind";
+    public const string AccountKindClaim = Caller.AccountKindClaim;
 
-    public static ClaimsPrincipal PrincipalFor(Account account, IEnumerable<string> requestedScopes)
+    /// <summary>The token request parameter by which the admin picks which merchant a staff member's token acts for.</summary>
+    public const string MerchantParameter = "merchant_id";
+
+    public static ClaimsPrincipal PrincipalFor(Account account, IEnumerable<string> requestedScopes, Membership? membership = null)
     {
         var identity = new ClaimsIdentity(Microsoft.IdentityModel.Tokens.TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString());
         identity.SetClaim(AccountKindClaim, account.IsCustomer ? "customer" : "staff");
-        if (account.MerchantId is { } merchantId)
+        if ((account.MerchantId ?? membership?.MerchantId) is { } merchantId)
         {
             identity.SetClaim(Caller.MerchantClaim, merchantId.ToString());
         }
 
         var scopes = requestedScopes.Intersect(FirstPartyClients.SignInScopes, StringComparer.Ordinal).ToList();
+        if (membership is not null)
+        {
+            identity.SetClaim("role", membership.Role.Name);
+            scopes.AddRange(membership.Role.Permissions);
+        }
+
         if (scopes.Contains(Scopes.Email))
         {
             identity.SetClaim(Claims.Email, account.Email);

@@ -23,16 +23,18 @@ public static class SignInEndpoints
         endpoints.MapGet("/connect/authorize", async (HttpContext http, Accounts.Accounts accounts, IServiceProvider services, CancellationToken ct) =>
         {
             var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-            // Only the storefront signs people in today, so the store is the one its redirect URI belongs to.
-            var store = await StoreAddresses.StoreOfAsync(services, request.RedirectUri, StorefrontRedirects<object>.CallbackPath, ct);
-            if (store is null)
+            // The storefront signs shoppers in to the store its redirect URI belongs to; the admin signs staff in,
+            // whose accounts belong to no store.
+            Guid? store = null;
+            if (request.ClientId == FirstPartyClients.StorefrontClientId)
             {
-                return TokenEndpoint.Refuse(Errors.InvalidRequest, "The store is not available.");
+                store = (await StoreAddresses.StoreOfAsync(services, request.RedirectUri, StorefrontRedirects<object>.CallbackPath, ct))?.Id
+                    ?? throw new InvalidOperationException("OpenIddict let through a redirect URI of no active store.");
             }
 
             var session = await AccountSession.ReadAsync(http, accounts, ct);
-            var wantsSignUp = request.HasPromptValue(CreatePrompt);
-            if (session is null || session.MerchantId != store.Id || request.HasPromptValue(PromptValues.Login) || wantsSignUp)
+            var wantsSignUp = store is not null && request.HasPromptValue(CreatePrompt);
+            if (session is null || session.MerchantId != store || request.HasPromptValue(PromptValues.Login) || wantsSignUp)
             {
                 if (request.HasPromptValue(PromptValues.None))
                 {

@@ -6,6 +6,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -26,7 +27,7 @@ public static class TokenEndpoint
             var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
             if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
             {
-                return await PersonTokenAsync(http, db, accounts, ct);
+                return await PersonTokenAsync(http, request, db, accounts, http.RequestServices.GetRequiredService<StaffDirectory>(), ct);
             }
 
             if (!request.IsClientCredentialsGrantType() || request.ClientId is null)
@@ -66,7 +67,8 @@ public static class TokenEndpoint
     /// A code or refresh token for a person (OpenIddict has checked it, its client and PKCE). The account is read
     /// afresh, so a deleted account or a suspended store gets nothing more, and the claims are current.
     /// </summary>
-    private static async Task<IResult> PersonTokenAsync(HttpContext http, IdentityDbContext db, Accounts.Accounts accounts, CancellationToken ct)
+    private static async Task<IResult> PersonTokenAsync(
+        HttpContext http, OpenIddictRequest request, IdentityDbContext db, Accounts.Accounts accounts, StaffDirectory staff, CancellationToken ct)
     {
         var granted = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         if (!Guid.TryParse(granted?.GetClaim(Claims.Subject), out var accountId) || await accounts.FindAsync(accountId, ct) is not { } account)
@@ -79,7 +81,21 @@ public static class TokenEndpoint
             return Refuse(Errors.InvalidGrant, "The store is suspended.");
         }
 
-        return Results.SignIn(PersonTokens.PrincipalFor(account, granted!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        // Staff act for one merchant at a time: the one asked for (the admin's merchant switcher), else the first they
+        // joined. Someone who works for no merchant (any more) gets a token for their own account only.
+        Membership? membership = null;
+        if (!account.IsCustomer)
+        {
+            var memberships = await staff.MembershipsOfAsync(account.Id, ct);
+            var asked = (string?)request.GetParameter(PersonTokens.MerchantParameter);
+            membership = asked is null ? (memberships.Count > 0 ? memberships[0] : null) : memberships.FirstOrDefault(m => m.MerchantId.ToString() == asked);
+            if (asked is not null && membership is null)
+            {
+                return Refuse(Errors.InvalidRequest, "You do not work for that merchant.");
+            }
+        }
+
+        return Results.SignIn(PersonTokens.PrincipalFor(account, granted!.GetScopes(), membership), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     internal static IResult Refuse(string error, string description) => Results.Forbid(

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace UnifiedCommerce.ServiceDefaults.Security;
+
+/// <summary>
+/// Answers "what may this staff member do for this merchant now?": the permissions of their current role, or
+/// none when they no longer work there. Null means "not known here" and leaves the token's permissions as they
+/// are. Identity answers from its own tables.
+/// </summary>
+public interface IStaffAccessReader
+{
+    Task<IReadOnlySet<string>?> CurrentPermissionsAsync(Guid merchantId, Guid accountId, CancellationToken cancellationToken);
+}
+
+/// <summary>For a service that keeps no copy of staff roles: the access token's permissions stand until it expires.</summary>
+public sealed class TokenStaffAccessReader : IStaffAccessReader
+{
+    public Task<IReadOnlySet<string>?> CurrentPermissionsAsync(Guid merchantId, Guid accountId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>?>(null);
+}
+
+/// <summary>
+/// A staff token's permissions are those of the role when the token was issued; a role changed or a person
+/// removed since then must count within seconds, not when the token expires. So, once per request, a staff
+/// caller keeps only the permissions that both the token and the current role grant. REST policies and GraphQL
+/// field rules then check the narrowed caller, with no change of their own.
+/// </summary>
+public sealed class StaffAccessMiddleware(RequestDelegate next)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+
+    public async Task InvokeAsync(HttpContext context, IStaffAccessReader reader, IMemoryCache cache)
+    {
+        var user = context.User;
+        if (user.IsStaff() && user.MerchantOf() is { } merchantId && user.AccountOf() is { } accountId)
+        {
+            var current = await cache.GetOrCreateAsync(("staff-access", merchantId, accountId), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = CacheFor;
+                return reader.CurrentPermissionsAsync(merchantId, accountId, context.RequestAborted);
+            });
+            if (current is not null)
+            {
+                context.User = Narrowed(user, current);
+            }
+        }
+
+        await next(context);
+    }
+
+    private static ClaimsPrincipal Narrowed(ClaimsPrincipal user, IReadOnlySet<string> current)
+    {
+        var identity = ((ClaimsIdentity)user.Identity!).Clone();
+        var granted = identity.FindAll(Caller.ScopeClaim).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        foreach (var claim in identity.FindAll(Caller.ScopeClaim).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        identity.AddClaim(new Claim(Caller.ScopeClaim, string.Join(' ', granted.Where(scope => current.Contains(scope) || !scope.Contains(':', StringComparison.Ordinal)))));
+        return new ClaimsPrincipal(identity);
+    }
+}
+
+public static class StaffAccessRegistration
+{
+    public static IServiceCollection AddStaffAccess(this IServiceCollection services)
+    {
+        services.TryAddScoped<IStaffAccessReader, TokenStaffAccessReader>();
+        return services;
+    }
+}
