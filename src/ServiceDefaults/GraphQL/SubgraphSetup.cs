@@ -125,6 +125,7 @@ internal static class ExpectedErrors
         RequestValidationException validation => validation.Message,
         NotFoundException notFound => notFound.Message,
         ConflictException conflict => conflict.Message,
+        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "It was changed by someone else; read it again and retry.",
         CrossTenantAccessException => "Not found.",
         _ => null,
     };
@@ -133,7 +134,7 @@ internal static class ExpectedErrors
     {
         RequestValidationException => "BAD_USER_INPUT",
         NotFoundException or CrossTenantAccessException => "NOT_FOUND",
-        ConflictException => "CONFLICT",
+        ConflictException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "CONFLICT",
         _ => null,
     };
 }
@@ -147,6 +148,12 @@ internal sealed class CommerceErrorInfoProvider : ErrorInfoProvider
         {
             info.Extensions ??= new Dictionary<string, object?>();
             info.Extensions["code"] = code;
+        }
+
+        // What is wrong with each input field, keyed like REST's validation problem details, so a form can show it.
+        if (executionError.InnerException is RequestValidationException validation)
+        {
+            info.Extensions!["fields"] = validation.Errors;
         }
 
         return info;
