@@ -9,7 +9,7 @@ public static class PlatformDatabases
 {
     public const string Bus = "bus";
 
-    public static readonly IReadOnlyList<string> Services = ["identity", "catalog", "inventory"];
+    public static readonly IReadOnlyList<string> Services = ["identity", "catalog", "inventory", "customers"];
 
     public static string OwnerRole(string service) => $"{service}_owner";
 

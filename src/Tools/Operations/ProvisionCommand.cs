@@ -28,6 +28,7 @@ public static class ProvisionCommand
                 "identity" => Identity.Data.DesignTimeDbContextFactory.Create(ownerConnection),
                 "catalog" => Catalog.Data.DesignTimeDbContextFactory.Create(ownerConnection),
                 "inventory" => Inventory.Data.DesignTimeDbContextFactory.Create(ownerConnection),
+                "customers" => Customers.Data.DesignTimeDbContextFactory.Create(ownerConnection),
                 _ => throw new InvalidOperationException($"No migrations are known for '{service}'."),
             };
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
