@@ -51,6 +51,7 @@ var identity = Service<Projects.Identity>("identity", ports.Identity)
     .WithEnvironment("Identity__Mailbox__Directory", Path.Combine(dataDirectory, "mailbox"));
 var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
 var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
+var customers = Service<Projects.Customers>("customers", ports.Customers);
 
 var seed = builder.AddProject<Projects.Operations>("seed")
     .WithArgs("seed")
@@ -67,12 +68,14 @@ var gateway = builder.AddExecutable("gateway", "node", Path.Combine(repositoryRo
     .WithEnvironment("IDENTITY_GRAPHQL_URL", Loopback(ports.Identity, "/graphql"))
     .WithEnvironment("CATALOG_GRAPHQL_URL", Loopback(ports.Catalog, "/graphql"))
     .WithEnvironment("INVENTORY_GRAPHQL_URL", Loopback(ports.Inventory, "/graphql"))
+    .WithEnvironment("CUSTOMERS_GRAPHQL_URL", Loopback(ports.Customers, "/graphql"))
     .WithEnvironment("NODE_ENV", "production")
     .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
     .WithHttpHealthCheck("/readiness")
     .WaitFor(identity)
     .WaitFor(catalog)
-    .WaitFor(inventory);
+    .WaitFor(inventory)
+    .WaitFor(customers);
 
 var storefront = builder.AddExecutable("storefront", "node", Path.Combine(repositoryRoot, "web/storefront"), "node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1")
     .WithHttpEndpoint(port: ports.Storefront, env: "PORT", isProxied: false)
@@ -134,6 +137,7 @@ internal sealed class PlatformPorts(IConfiguration configuration)
     public int Catalog { get; } = Port(configuration, "COMMERCE_CATALOG_PORT", 5101);
     public int Identity { get; } = Port(configuration, "COMMERCE_IDENTITY_PORT", 5103);
     public int Inventory { get; } = Port(configuration, "COMMERCE_INVENTORY_PORT", 5102);
+    public int Customers { get; } = Port(configuration, "COMMERCE_CUSTOMERS_PORT", 5104);
     public int Gateway { get; } = Port(configuration, "COMMERCE_GATEWAY_PORT", 4000);
     public int Storefront { get; } = Port(configuration, "COMMERCE_STOREFRONT_PORT", 3000);
 

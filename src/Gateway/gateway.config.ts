@@ -8,6 +8,7 @@
  *   IDENTITY_GRAPHQL_URL          Identity subgraph endpoint (default baked into the supergraph: http://127.0.0.1:5103/graphql)
  *   CATALOG_GRAPHQL_URL           Catalog subgraph endpoint (default: http://127.0.0.1:5101/graphql)
  *   INVENTORY_GRAPHQL_URL         Inventory subgraph endpoint (default: http://127.0.0.1:5102/graphql)
+ *   CUSTOMERS_GRAPHQL_URL         Customers subgraph endpoint (default: http://127.0.0.1:5104/graphql)
  *   NODE_ENV                      'production' turns GraphiQL and the landing page off
  *   OTEL_EXPORTER_OTLP_ENDPOINT   when set, traces are exported over OTLP http/protobuf to <endpoint>/v1/traces;
  *                                 the standard OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS,
@@ -30,6 +31,7 @@ const SUBGRAPH_URL_VARIABLES = {
   identity: 'IDENTITY_GRAPHQL_URL',
   catalog: 'CATALOG_GRAPHQL_URL',
   inventory: 'INVENTORY_GRAPHQL_URL',
+  customers: 'CUSTOMERS_GRAPHQL_URL',
 } as const;
 
 const isProduction = process.env.NODE_ENV === 'production';

@@ -17,5 +17,6 @@ export const composeConfig = defineConfig({
     subgraphFromContract('identity', 'http://127.0.0.1:5103/graphql'),
     subgraphFromContract('catalog', 'http://127.0.0.1:5101/graphql'),
     subgraphFromContract('inventory', 'http://127.0.0.1:5102/graphql'),
+    subgraphFromContract('customers', 'http://127.0.0.1:5104/graphql'),
   ],
 });

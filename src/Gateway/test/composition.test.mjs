@@ -42,6 +42,7 @@ describe('supergraph composition', { timeout: 180_000 }, () => {
     assert.match(supergraph, /@join__graph\(name: "catalog", url: "http:\/\/127\.0\.0\.1:5101\/graphql"\)/);
     assert.match(supergraph, /@join__graph\(name: "inventory", url: "http:\/\/127\.0\.0\.1:5102\/graphql"\)/);
     assert.match(supergraph, /@join__graph\(name: "identity", url: "http:\/\/127\.0\.0\.1:5103\/graphql"\)/);
+    assert.match(supergraph, /@join__graph\(name: "customers", url: "http:\/\/127\.0\.0\.1:5104\/graphql"\)/);
   });
 
   it('fails with the fix hint when the committed supergraph is stale', () => {

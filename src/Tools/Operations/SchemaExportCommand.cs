@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using UnifiedCommerce.Catalog.Graph;
+using UnifiedCommerce.Customers.Graph;
 using UnifiedCommerce.Identity.Graph;
 using UnifiedCommerce.Inventory.Graph;
 using UnifiedCommerce.ServiceDefaults.GraphQL;
@@ -16,6 +17,7 @@ internal static class SchemaExportCommand
         await WriteAsync<IdentitySchema>(Path.Combine(folder, "identity.graphql"));
         await WriteAsync<CatalogSchema>(Path.Combine(folder, "catalog.graphql"));
         await WriteAsync<InventorySchema>(Path.Combine(folder, "inventory.graphql"));
+        await WriteAsync<CustomersSchema>(Path.Combine(folder, "customers.graphql"));
         return 0;
     }
 

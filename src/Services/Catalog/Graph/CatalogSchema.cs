@@ -66,6 +66,8 @@ public sealed class PageInfoType : ObjectGraphType<ProductPage>
     public PageInfoType()
     {
         this.AllowAnonymous();
+        // Every paginated subgraph has the same PageInfo; federation lets them share it.
+        this.Shareable();
         Name = "PageInfo";
         Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(context => context.Source.HasNextPage);
         Field<StringGraphType>("endCursor").Resolve(context => context.Source.EndCursor);
