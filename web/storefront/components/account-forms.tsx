@@ -1,20 +1,24 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import type { AccountFormState } from '@/app/(store)/account/actions';
+import type { AccountFormState, ProfileFormState } from '@/app/(store)/account/actions';
+import type { Profile } from '@/lib/account';
 import { CSRF_FIELD } from '@/lib/csrf-field';
 
 type AccountAction = (previous: AccountFormState, formData: FormData) => Promise<AccountFormState>;
+type ProfileAction = (previous: ProfileFormState, formData: FormData) => Promise<ProfileFormState>;
 
 interface FieldProps {
   label: string;
   name: string;
-  type: 'password' | 'email' | 'text';
+  type: 'password' | 'email' | 'text' | 'tel';
   autoComplete: string;
   errors?: string[];
+  required?: boolean;
+  defaultValue?: string;
 }
 
-function Field({ label, name, type, autoComplete, errors }: FieldProps) {
+function Field({ label, name, type, autoComplete, errors, required = true, defaultValue }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -26,7 +30,8 @@ function Field({ label, name, type, autoComplete, errors }: FieldProps) {
         id={id}
         name={name}
         type={type}
-        required
+        required={required}
+        defaultValue={defaultValue}
         autoComplete={autoComplete}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? errorId : undefined}
@@ -68,6 +73,35 @@ export function ChangePasswordForm({ action, csrfToken }: { action: AccountActio
         className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
         Change password
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Name and phone, both optional. React resets a form after its action, to the default values: they
+ * are what was saved, or what was sent when it was refused, so nothing typed disappears.
+ */
+export function ProfileForm({ action, csrfToken, profile }: { action: ProfileAction; csrfToken: string; profile: Profile }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const shown = state.values ?? profile;
+  return (
+    <form action={formAction} className="max-w-sm space-y-4" data-testid="profile-form">
+      <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+      <Field label="Name" name="name" type="text" autoComplete="name" required={false} defaultValue={shown.name ?? ''} errors={state.errors?.name} />
+      <Field label="Phone" name="phone" type="tel" autoComplete="tel" required={false} defaultValue={shown.phone ?? ''} errors={state.errors?.phone} />
+      <FormMessage message={state.message} />
+      {state.saved ? (
+        <p role="status" className="text-sm text-green-700">
+          Profile saved.
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        Save profile
       </button>
     </form>
   );

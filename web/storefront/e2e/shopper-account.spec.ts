@@ -4,10 +4,13 @@ import { STOREFRONT_URL } from './support/platform';
 
 /**
  * A shopper's account from start to end, through Identity's hosted pages for the store (Acme on
- * localhost): sign up, confirm the email, sign out and in, reset a forgotten password, change it on
- * the account page, and finally delete the account so runs leave no shoppers behind.
+ * localhost): sign up with a name, confirm the email, keep the profile (name and phone), sign out and
+ * in, reset a forgotten password, change it on the account page, and finally delete the account so
+ * runs leave no shoppers behind.
  */
 const email = `shopper+${Date.now()}@example.com`;
+const name = 'Ada Lovelace';
+const phone = '+44 20 7946 0958';
 const firstPassword = `First-pass-${Date.now()}!`;
 const resetPassword = `Reset-pass-${Date.now()}!`;
 const changedPassword = `Changed-pass-${Date.now()}!`;
@@ -44,7 +47,7 @@ async function forgetBrowser(page: Page): Promise<void> {
   await page.context().clearCookies();
 }
 
-test('a shopper signs up, confirms the email, signs in and out, resets and changes the password', async ({ page }) => {
+test('a shopper signs up, confirms the email, keeps a profile, signs in and out, resets and changes the password', async ({ page }) => {
   test.setTimeout(180_000);
   const readMail: string[] = [];
 
@@ -57,6 +60,7 @@ test('a shopper signs up, confirms the email, signs in and out, resets and chang
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(firstPassword);
+    await page.getByLabel('Name (optional)').fill(name);
     await page.getByRole('button', { name: 'Create account' }).click();
   });
 
@@ -68,6 +72,30 @@ test('a shopper signs up, confirms the email, signs in and out, resets and chang
     await page.getByRole('button', { name: 'Confirm email address' }).click();
     await expectAccountPage(page);
     await expect(page.getByTestId('account-email-verified')).toHaveText('Verified');
+  });
+
+  await test.step('the profile shows the name given at sign-up; a new phone is kept', async () => {
+    // The Customers service makes the profile from the sign-up event, moments after the account.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name, { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(page.getByLabel('Phone', { exact: true })).toHaveValue('');
+
+    await page.getByLabel('Phone', { exact: true }).fill(phone);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(page.getByText('Profile saved.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Phone', { exact: true })).toHaveValue(phone);
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+  });
+
+  await test.step('a phone that is not one is refused and changes nothing', async () => {
+    await page.getByLabel('Phone', { exact: true }).fill('call me');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(page.getByText(/at least 7 digits/)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Phone', { exact: true })).toHaveValue(phone);
   });
 
   await test.step('the account page is personal: not cached, not indexed', async () => {

@@ -1,4 +1,8 @@
-/** The shopper's own account at the Identity service, called with the shopper's access token. */
+/**
+ * The shopper's own account, called with the shopper's access token: sign-in matters (email, password,
+ * deletion) at the Identity service, the profile (name, phone) at the Customers service through the gateway.
+ */
+import { GatewayError, gatewayOptionsFromEnvironment, queryGateway, type GatewayOptions } from './gateway';
 import type { OidcClient } from './oidc';
 
 export interface Account {
@@ -107,4 +111,88 @@ export async function deleteAccount(client: OidcClient, accessToken: string): Pr
   if (response.status === 401) return UNAUTHORIZED;
   if (!response.ok) throw await failure(response, 'Deleting the account failed');
   return 'deleted';
+}
+
+/** What the shopper keeps about themselves at the store. */
+export interface Profile {
+  name: string | null;
+  phone: string | null;
+}
+
+export interface ProfileErrors {
+  name?: string[];
+  phone?: string[];
+}
+
+export type ProfileUpdate =
+  | { outcome: 'updated'; profile: Profile }
+  | { outcome: 'invalid'; errors: ProfileErrors; detail: string | null }
+  | { outcome: typeof UNAUTHORIZED };
+
+const MY_PROFILE = 'query MyProfile { myProfile { name phone } }';
+const UPDATE_MY_PROFILE =
+  'mutation UpdateMyProfile($input: ProfileInput!) { updateMyProfile(input: $input) { name phone } }';
+
+function profileFrom(value: unknown): Profile {
+  const profile = (value ?? {}) as { name?: unknown; phone?: unknown };
+  return {
+    name: typeof profile.name === 'string' ? profile.name : null,
+    phone: typeof profile.phone === 'string' ? profile.phone : null,
+  };
+}
+
+function errorCode(error: GatewayError): unknown {
+  return error.errors[0]?.extensions?.code;
+}
+
+/**
+ * The shopper's profile; null while the sign-up is still on its way to the Customers service (it
+ * follows within moments of creating the account).
+ */
+export async function fetchProfile(
+  accessToken: string,
+  options: GatewayOptions = gatewayOptionsFromEnvironment(),
+): Promise<Profile | null | typeof UNAUTHORIZED> {
+  try {
+    const data = await queryGateway<{ myProfile: unknown }>(
+      { operationName: 'MyProfile', query: MY_PROFILE, accessToken },
+      options,
+    );
+    return data.myProfile ? profileFrom(data.myProfile) : null;
+  } catch (error) {
+    if (error instanceof GatewayError && errorCode(error) === 'UNAUTHENTICATED') return UNAUTHORIZED;
+    throw error;
+  }
+}
+
+/** Invalid input comes back field by field (the service's BAD_USER_INPUT errors); nothing is changed then. */
+export async function updateProfile(
+  accessToken: string,
+  input: { name: string; phone: string },
+  options: GatewayOptions = gatewayOptionsFromEnvironment(),
+): Promise<ProfileUpdate> {
+  try {
+    const data = await queryGateway<{ updateMyProfile: unknown }>(
+      { operationName: 'UpdateMyProfile', query: UPDATE_MY_PROFILE, variables: { input }, accessToken },
+      options,
+    );
+    return { outcome: 'updated', profile: profileFrom(data.updateMyProfile) };
+  } catch (error) {
+    if (!(error instanceof GatewayError)) throw error;
+    const code = errorCode(error);
+    if (code === 'UNAUTHENTICATED') return { outcome: UNAUTHORIZED };
+    if (code === 'BAD_USER_INPUT') {
+      const fields = (error.errors[0]?.extensions?.fields ?? {}) as Record<string, unknown>;
+      const errors: ProfileErrors = { name: messages(fields.name), phone: messages(fields.phone) };
+      return {
+        outcome: 'invalid',
+        errors,
+        detail: errors.name || errors.phone ? null : (error.errors[0]?.message ?? null),
+      };
+    }
+    if (code === 'NOT_FOUND') {
+      return { outcome: 'invalid', errors: {}, detail: 'Your profile is not ready yet. Try again in a moment.' };
+    }
+    throw error;
+  }
 }

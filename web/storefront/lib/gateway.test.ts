@@ -187,6 +187,24 @@ describe('queryGateway', () => {
     expect(cacheRuleFor(ruled, options())).toEqual({ revalidateSeconds: 5, tags: ['channel:a'] });
   });
 
+  it('sends a shopper’s own request with their token, never cached and without its variables in the log', async () => {
+    respond((response) => json(response, 200, { errors: [{ message: 'Invalid phone' }] }));
+    const personal = {
+      operationName: 'UpdateMyProfile',
+      query: 'mutation UpdateMyProfile($input: ProfileInput!) { updateMyProfile(input: $input) { phone } }',
+      variables: { input: { phone: '+1 555 0100' } },
+      accessToken: 'shopper-token',
+    };
+
+    await expectGatewayError(queryGateway(personal, options()));
+
+    expect(received).toHaveLength(1);
+    expect(received[0]?.headers.authorization).toBe('Bearer shopper-token');
+    expect(cacheRuleFor({ ...personal, merchantId: MERCHANT }, options())).toEqual({ revalidateSeconds: 0, tags: [] });
+    expect(logged[0]?.details).toMatchObject({ operation: 'UpdateMyProfile', variables: undefined });
+    expect(JSON.stringify(logged)).not.toContain('0100');
+  });
+
   it('reports a gateway that is not listening', async () => {
     const error = await expectGatewayError(queryGateway(request, options({ url: await unusedGatewayUrl() })));
 

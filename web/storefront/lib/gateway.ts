@@ -4,7 +4,8 @@
  * Catalog requests name the merchant in `x-merchant-id`; the gateway and the subgraphs scope all
  * data by it. Responses go through Next's data cache for a short time, tagged per merchant so an
  * event (a product or price change) can revalidate exactly one merchant's catalog. Platform-wide
- * queries (which store a host belongs to) carry no merchant and bring their own cache rule.
+ * queries (which store a host belongs to) carry no merchant and bring their own cache rule. A
+ * signed-in shopper's own data goes with their access token and is never cached.
  */
 
 import type { Environment } from './environment';
@@ -52,6 +53,8 @@ export interface GatewayRequest {
   variables?: Record<string, unknown>;
   /** Sent as `x-merchant-id`; omitted for queries that are not about one merchant's data. */
   merchantId?: string;
+  /** The signed-in shopper's access token (Authorization: Bearer); such requests are never cached. */
+  accessToken?: string;
   /** Defaults to the catalog rule of `merchantId` (or no caching without a merchant). */
   cache?: CacheRule;
 }
@@ -95,6 +98,7 @@ type CachePolicy = 'cached' | 'live';
 
 /** The cache rule a request runs under; a revalidation time of 0 means "do not cache". */
 export function cacheRuleFor(request: GatewayRequest, options: GatewayOptions): CacheRule {
+  if (request.accessToken) return { revalidateSeconds: 0, tags: [] };
   if (request.cache) return request.cache;
   if (request.merchantId) {
     return { revalidateSeconds: options.revalidateSeconds, tags: [catalogCacheTag(request.merchantId)] };
@@ -108,6 +112,7 @@ function requestInit(request: GatewayRequest, options: GatewayOptions, policy: C
     accept: 'application/graphql-response+json, application/json',
   };
   if (request.merchantId) headers['x-merchant-id'] = request.merchantId;
+  if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
   const init: RequestInit = {
     method: 'POST',
     headers,
@@ -202,7 +207,8 @@ export async function queryGateway<TData>(
     options.logger.error('request failed', {
       operation: request.operationName,
       merchantId: request.merchantId,
-      variables: request.variables,
+      // A shopper's own requests carry personal data (a phone number, say): it stays out of the logs.
+      variables: request.accessToken ? undefined : request.variables,
       kind: gatewayError.kind,
       status: gatewayError.status,
       message: gatewayError.message,

@@ -2,7 +2,15 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { changePassword, deleteAccount, UNAUTHORIZED, type PasswordErrors } from '@/lib/account';
+import {
+  changePassword,
+  deleteAccount,
+  UNAUTHORIZED,
+  updateProfile,
+  type PasswordErrors,
+  type Profile,
+  type ProfileErrors,
+} from '@/lib/account';
 import { CSRF_FIELD, csrfRejection } from '@/lib/csrf';
 import { oidcClientFromEnvironment } from '@/lib/oidc';
 import { originOfRequest } from '@/lib/origin';
@@ -12,6 +20,15 @@ export interface AccountFormState {
   /** A message about the whole form. */
   message?: string;
   errors?: PasswordErrors & { confirmation?: string[] };
+}
+
+export interface ProfileFormState {
+  /** A message about the whole form. */
+  message?: string;
+  errors?: ProfileErrors;
+  /** What the form shows now: the saved profile, or what was sent when it was refused. */
+  values?: Profile;
+  saved?: boolean;
 }
 
 const SIGN_IN_AGAIN = '/account/sign-in?returnTo=%2Faccount';
@@ -88,4 +105,21 @@ export async function deleteAccountAction(_previous: AccountFormState, formData:
   const result = await deleteAccount(oidcClientFromEnvironment(), checked.session.accessToken);
   await endLocalSession();
   redirect(result === UNAUTHORIZED ? SIGN_IN_AGAIN : '/account/deleted');
+}
+
+export async function updateProfileAction(_previous: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
+  const checked = await checkedSession(formData);
+  if ('rejected' in checked) return { message: checked.rejected };
+
+  const submitted = { name: text(formData, 'name'), phone: text(formData, 'phone') };
+  const result = await updateProfile(checked.session.accessToken, submitted);
+  if (result.outcome === UNAUTHORIZED) redirect(SIGN_IN_AGAIN);
+  if (result.outcome === 'invalid') {
+    return {
+      errors: result.errors,
+      message: result.detail ?? undefined,
+      values: { name: submitted.name || null, phone: submitted.phone || null },
+    };
+  }
+  return { saved: true, values: result.profile };
 }

@@ -1,16 +1,27 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ChangePasswordForm, DeleteAccountForm } from '@/components/account-forms';
-import { fetchAccount, UNAUTHORIZED } from '@/lib/account';
+import { ChangePasswordForm, DeleteAccountForm, ProfileForm } from '@/components/account-forms';
+import { fetchAccount, fetchProfile, UNAUTHORIZED, type Profile } from '@/lib/account';
 import { CSRF_FIELD } from '@/lib/csrf-field';
 import { oidcClientFromEnvironment } from '@/lib/oidc';
 import { requireStoreContext } from '@/lib/request-context';
 import { readSession } from '@/lib/session';
-import { changePasswordAction, deleteAccountAction } from './actions';
+import { changePasswordAction, deleteAccountAction, updateProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 const SIGN_IN = '/account/sign-in?returnTo=%2Faccount';
+
+/** The profile lives in another service than the account: when it cannot be read, the rest of the page still works. */
+const PROFILE_UNAVAILABLE = 'unavailable';
+
+async function profileOf(accessToken: string): Promise<Profile | null | typeof UNAUTHORIZED | typeof PROFILE_UNAVAILABLE> {
+  try {
+    return await fetchProfile(accessToken);
+  } catch {
+    return PROFILE_UNAVAILABLE;
+  }
+}
 
 export default async function AccountPage() {
   await requireStoreContext();
@@ -18,8 +29,11 @@ export default async function AccountPage() {
   if (!session) redirect(SIGN_IN);
   // The proxy has renewed the access token for this request; Identity refusing it means the
   // grant is gone (password changed elsewhere, account deleted): sign in again.
-  const account = await fetchAccount(oidcClientFromEnvironment(), session.accessToken);
-  if (account === UNAUTHORIZED) redirect(SIGN_IN);
+  const [account, profile] = await Promise.all([
+    fetchAccount(oidcClientFromEnvironment(), session.accessToken),
+    profileOf(session.accessToken),
+  ]);
+  if (account === UNAUTHORIZED || profile === UNAUTHORIZED) redirect(SIGN_IN);
 
   return (
     <div className="max-w-2xl space-y-10">
@@ -42,6 +56,21 @@ export default async function AccountPage() {
             Sign out
           </button>
         </form>
+      </section>
+
+      <section aria-labelledby="profile-heading" className="space-y-4">
+        <h2 id="profile-heading" className="text-xl font-semibold">
+          Profile
+        </h2>
+        {profile === PROFILE_UNAVAILABLE ? (
+          <p className="text-sm text-slate-600">Your profile cannot be shown right now. Reload the page in a moment.</p>
+        ) : profile === null ? (
+          <p className="text-sm text-slate-600" data-testid="profile-pending">
+            Your profile is being set up. Reload the page in a moment.
+          </p>
+        ) : (
+          <ProfileForm action={updateProfileAction} csrfToken={session.csrfToken} profile={profile} />
+        )}
       </section>
 
       <section aria-labelledby="change-password-heading" className="space-y-4">
