@@ -28,6 +28,7 @@ var migrations = builder.AddProject<Projects.Operations>("migrations")
 var busConnection = cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.Bus);
 var operatorSecret = PlatformOperatorSecret.ReadOrCreate(dataDirectory);
 var storefrontClientSecret = LocalSecret.ReadOrCreate(dataDirectory, "storefront-client.secret");
+var adminClientSecret = LocalSecret.ReadOrCreate(dataDirectory, "admin-client.secret");
 var identityUrl = Loopback(ports.Identity, "/");
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where TProject : IProjectMetadata, new() =>
@@ -46,6 +47,10 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
 var identity = Service<Projects.Identity>("identity", ports.Identity)
     .WithEnvironment("Identity__OperatorClientSecret", operatorSecret)
     .WithEnvironment("Identity__StorefrontClientSecret", storefrontClientSecret)
+    // Staff sign in to the admin panel, whose backend is the OAuth client "admin".
+    .WithEnvironment("Identity__AdminClientSecret", adminClientSecret)
+    .WithEnvironment("Identity__AdminRedirectUris", Loopback(ports.Admin, "/auth/callback"))
+    .WithEnvironment("Identity__AdminUrl", Loopback(ports.Admin, "/"))
     // Local runs write mail to files under the data folder and show it at /dev/mailbox; nothing leaves the machine.
     .WithEnvironment("Identity__Mailbox__Enabled", "true")
     .WithEnvironment("Identity__Mailbox__Directory", Path.Combine(dataDirectory, "mailbox"));
@@ -91,6 +96,21 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
     .WaitFor(gateway)
     .WaitForCompletion(seed);
 
+// The admin panel: its backend serves the SPA (web/admin/dist), keeps staff tokens behind a cookie session, and
+// passes the SPA's calls on to Identity and the gateway.
+builder.AddProject<Projects.Admin>("admin", options => options.ExcludeLaunchProfile = true)
+    .WithHttpEndpoint(port: ports.Admin, isProxied: false)
+    .WithEnvironment("ASPNETCORE_URLS", Loopback(ports.Admin))
+    .WithEnvironment("Admin__IdentityUrl", Loopback(ports.Identity))
+    .WithEnvironment("Admin__GatewayUrl", Loopback(ports.Gateway))
+    .WithEnvironment("Admin__ClientSecret", adminClientSecret)
+    .WithEnvironment("Admin__PublicUrl", Loopback(ports.Admin))
+    .WithEnvironment("Admin__KeysDirectory", Path.Combine(dataDirectory, "admin-keys"))
+    .WithEnvironment("Admin__SpaDirectory", Path.Combine(repositoryRoot, "web/admin/dist"))
+    .WithEnvironment("Admin__RequireHttpsMetadata", "false")
+    .WithHttpHealthCheck("/health")
+    .WaitFor(identity);
+
 var dashboard = (builder.Configuration["ASPNETCORE_URLS"] ?? "").Split(';')[0];
 builder.Services.AddHostedService(services => new ConsoleReporter(
     services.GetRequiredService<ResourceNotificationService>(),
@@ -105,6 +125,7 @@ builder.Eventing.Subscribe<ResourceReadyEvent>(storefront.Resource, (_, _) =>
         Unified Commerce is running.
           Storefront (Acme Outfitters)  http://localhost:{ports.Storefront}
           Storefront (Globex Home)      http://globex.localhost:{ports.Storefront}
+          Admin (staff sign-in)         http://127.0.0.1:{ports.Admin}
           GraphQL gateway               http://127.0.0.1:{ports.Gateway}/graphql
           Mailbox (emails sent)         http://127.0.0.1:{ports.Identity}/dev/mailbox
           Dashboard (traces, logs)      {dashboard}
@@ -140,6 +161,7 @@ internal sealed class PlatformPorts(IConfiguration configuration)
     public int Customers { get; } = Port(configuration, "COMMERCE_CUSTOMERS_PORT", 5104);
     public int Gateway { get; } = Port(configuration, "COMMERCE_GATEWAY_PORT", 4000);
     public int Storefront { get; } = Port(configuration, "COMMERCE_STOREFRONT_PORT", 3000);
+    public int Admin { get; } = Port(configuration, "COMMERCE_ADMIN_PORT", 5300);
 
     private static int Port(IConfiguration configuration, string key, int fallback) =>
         int.TryParse(configuration[key], out var port) ? port : fallback;
