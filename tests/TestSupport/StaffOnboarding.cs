@@ -34,7 +34,7 @@ public static class StaffOnboarding
         {
             await identity.EnsureMerchantAsync(merchantId);
             var email = $"owner-{Guid.NewGuid():N}@example.com";
-            using var response = await identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{merchantId}/owner-invitations", new { email });
+            using var response = await identity.AsOperatorAsync(HttpMethod.Post, $"/api/v1/merchants/{merchantId}/invitations", new { email, roleId = "owner" });
             await EnsureSuccessAsync(response);
             return await identity.AcceptInvitationAsync(email, merchantId);
         });

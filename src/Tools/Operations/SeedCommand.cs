@@ -13,6 +13,7 @@ namespace UnifiedCommerce.Operations;
 /// events flow and every rule applies. Upserts make a second run a no-op; stock is set only where nobody has
 /// counted it yet. It signs in like anyone else: as the platform operator to create the merchants, then, per
 /// merchant, with an API client made for the run and deleted after it (no credential outlives the seeding).
+/// Demo staff and shoppers come in through Identity's own invitation and sign-up pages (see DemoPeopleSeeder).
 /// </summary>
 internal static class SeedCommand
 {
@@ -25,6 +26,7 @@ internal static class SeedCommand
         using var inventory = Client("inventory");
         identity.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             await TokenAsync(identity, PlatformOperatorSecret.ClientId, OperatorSecret(), cancellationToken));
+        var people = new DemoPeopleSeeder(identity, await DemoPeopleSeeder.IssuerAsync(identity, cancellationToken));
         foreach (var merchant in DemoCatalog.All())
         {
             await SendAsync(identity, HttpMethod.Put, $"/api/v1/merchants/{merchant.Id}", null,
@@ -36,6 +38,7 @@ internal static class SeedCommand
             {
                 var token = await TokenAsync(identity, client.ClientId, client.ClientSecret, cancellationToken);
                 await SeedMerchantAsync(merchant, token, catalog, inventory, cancellationToken);
+                await people.SeedAsync(merchant, cancellationToken);
             }
             finally
             {

@@ -45,13 +45,14 @@ public static class IdentityApi
             return Results.NoContent();
         });
 
-        // The first owner of a store is invited by the operators; from then on the store's owners invite their staff.
-        api.MapPost("/{id:guid}/owner-invitations", async (Guid id, OwnerInvitationInput input, Merchants merchants, MerchantContext merchant, StaffDirectory directory, CancellationToken ct) =>
+        // Operators invite a store's first owner (the role, unless another is named); from then on the store's
+        // owners and staff managers invite their own people.
+        api.MapPost("/{id:guid}/invitations", async (Guid id, InvitationInput input, Merchants merchants, MerchantContext merchant, StaffDirectory directory, CancellationToken ct) =>
         {
             _ = await merchants.FindAsync(id, ct) ?? throw new NotFoundException($"No merchant {id}.");
             merchant.Use(id);
-            var invitation = await directory.InviteAsync(new StaffActor(null, null, IsOperator: true), new InvitationInput(input.Email, StaffRole.OwnerId), ct);
-            return Results.Created($"/api/v1/staff/invitations/{invitation.Id}", invitation);
+            var invitation = await directory.InviteAsync(StaffActor.Operators, input with { RoleId = input.RoleId ?? StaffRole.OwnerId }, ct);
+            return Results.Created($"/api/v1/merchants/{id}/invitations/{invitation.Id}", invitation);
         });
 
         api.MapPost("/{id:guid}/reactivate", async (Guid id, Merchants merchants, CancellationToken ct) =>
@@ -60,8 +61,6 @@ public static class IdentityApi
         return endpoints;
     }
 }
-
-public sealed record OwnerInvitationInput(string? Email);
 
 public sealed record MerchantResponse(Guid Id, string Name, string DefaultCurrency, string Status, string? SuspensionReason, IReadOnlyList<string> Hosts, long Version)
 {

@@ -32,6 +32,8 @@ public sealed record Membership(Guid MerchantId, string MerchantName, StaffRole 
 /// </summary>
 public sealed record StaffActor(Guid? AccountId, StaffRole? Role, bool IsOperator)
 {
+    public static readonly StaffActor Operators = new(null, null, IsOperator: true);
+
     public bool IsOwner => IsOperator || Role?.IsOwner == true;
 
     public bool Holds(IEnumerable<string> permissions) => IsOperator || (Role is not null && permissions.All(Role.Permissions.Contains));
@@ -70,7 +72,7 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
     {
         if (user.HasPermission(PlatformPermissions.PlatformAdminister))
         {
-            return new StaffActor(null, null, IsOperator: true);
+            return StaffActor.Operators;
         }
 
         var accountId = user.AccountOf() ?? throw new ForbiddenException("Only staff can manage staff and roles.");

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace UnifiedCommerce.TestSupport;
+namespace UnifiedCommerce.Operations.Seeding;
 
 /// <summary>An HTML page as a person's browser received it.</summary>
 public sealed record WebPage(HttpStatusCode Status, Uri Address, string Html)
@@ -29,8 +29,9 @@ public sealed record WebPage(HttpStatusCode Status, Uri Address, string Html)
 /// <summary>
 /// What a person's browser does with Identity's pages: keeps cookies, follows redirects within Identity, fills in
 /// and sends forms (hidden fields, antiforgery token included). It stops at the first redirect that leaves Identity,
-/// such as the storefront's callback. Each browser claims its own client address (X-Forwarded-For from loopback,
-/// which Identity trusts by default), so per-address throttling in one test does not spill into another.
+/// such as the storefront's callback. The seeder onboards demo people with it, and tests drive sign-in with it.
+/// Each browser can claim its own client address (X-Forwarded-For from loopback, which Identity trusts by
+/// default), so per-address throttling in one test does not spill into another.
 /// </summary>
 public sealed class SignInBrowser : IDisposable
 {
@@ -215,18 +216,30 @@ public sealed class CodeFlowClient(HttpClient identity, string clientId, string 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>Identity's developer mailbox, where the local email sender's messages can be read.</summary>
+/// <summary>Identity's developer mailbox (enabled in local runs and tests), where the messages it sends can be read.</summary>
 public static class Mailbox
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     public static async Task<JsonArray> MessagesToAsync(HttpClient identity, string address) =>
         (await identity.GetFromJsonAsync<JsonArray>($"/dev/mailbox/messages?to={Uri.EscapeDataString(address)}"))!;
 
     /// <summary>The first link of the newest message to the address whose subject contains the text.</summary>
     public static async Task<Uri> LatestLinkAsync(HttpClient identity, string address, string subjectContains)
     {
-        var message = await Eventually.GetAsync(
-            async () => (await MessagesToAsync(identity, address)).FirstOrDefault(m => ((string)m!["subject"]!).Contains(subjectContains, StringComparison.OrdinalIgnoreCase)),
-            $"a message to {address} about '{subjectContains}'");
+        var deadline = DateTime.UtcNow + Patience;
+        JsonNode? message;
+        while ((message = (await MessagesToAsync(identity, address))
+            .FirstOrDefault(m => ((string)m!["subject"]!).Contains(subjectContains, StringComparison.OrdinalIgnoreCase))) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No message to {address} about '{subjectContains}' within {Patience.TotalSeconds} s.");
+            }
+
+            await Task.Delay(100);
+        }
+
         var link = Regex.Match((string)message!["textBody"]!, @"https?://\S+");
         return link.Success ? new Uri(link.Value) : throw new InvalidOperationException($"No link in: {message["textBody"]}");
     }
