@@ -22,6 +22,8 @@ public static class EventRoutes
         [typeof(MerchantChanged)] = [Catalog, Inventory, Customers],
         [typeof(CustomerRegistered)] = [Customers],
         [typeof(CustomerAccountDeleted)] = [Customers],
+        // Every service narrows staff tokens to the current role (Identity reads its own tables).
+        [typeof(StaffAccessChanged)] = [Catalog, Inventory, Customers],
     };
 
     public static IReadOnlyDictionary<Type, string[]> All => SubscribersByEvent;

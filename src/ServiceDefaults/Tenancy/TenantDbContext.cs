@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.ServiceDefaults.Messaging;
+using UnifiedCommerce.ServiceDefaults.Security;
 
 namespace UnifiedCommerce.ServiceDefaults.Tenancy;
 
@@ -22,6 +23,8 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
 
     public DbSet<MerchantState> MerchantStates => Set<MerchantState>();
 
+    public DbSet<StaffAccessState> StaffAccess => Set<StaffAccessState>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapOutbox();
@@ -30,6 +33,11 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
         {
             state.ToTable("merchant_states");
             state.HasKey(s => s.MerchantId);
+        });
+        modelBuilder.Entity<StaffAccessState>(state =>
+        {
+            state.ToTable("staff_access");
+            state.HasKey(s => new { s.MerchantId, s.AccountId });
         });
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.Identity.Tokens;
 using UnifiedCommerce.ServiceDefaults.Http;
 
@@ -30,9 +31,12 @@ public static class AccountApi
             return Results.NoContent();
         });
 
-        api.MapDelete("/", async (HttpContext http, ClaimsPrincipal user, Accounts accounts, CancellationToken ct) =>
+        api.MapDelete("/", async (HttpContext http, ClaimsPrincipal user, Accounts accounts, StaffDirectory staff, CancellationToken ct) =>
         {
-            await accounts.DeleteAsync(AccountIdOf(user), RequestOrigins.Of(http), ct);
+            var accountId = AccountIdOf(user);
+            // A staff account leaves every merchant with it (committed together, by the deletion's save).
+            await staff.LeaveEverywhereAsync(accountId, ct);
+            await accounts.DeleteAsync(accountId, RequestOrigins.Of(http), ct);
             return Results.NoContent();
         });
 

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Identity.Accounts;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Messaging;
 using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
 using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
@@ -106,6 +108,12 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
         role.Version++;
         role.UpdatedAt = clock.GetUtcNow();
         Record(SecurityEventKind.RoleChanged, actor, null, "", $"{name}: {string.Join(' ', permissions)}");
+        var key = role.Id.ToString();
+        foreach (var memberId in await db.StaffMembers.Where(m => m.RoleId == key).Select(m => m.AccountId).ToListAsync(cancellationToken))
+        {
+            PublishAccess(memberId, role.ToRole());
+        }
+
         await SaveUniqueNameAsync(cancellationToken);
         return role.ToRole();
     }
@@ -214,6 +222,7 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
 
         member.RoleId = role.Id;
         member.Version++;
+        PublishAccess(accountId, role);
         var email = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Email).FirstAsync(cancellationToken);
         Record(SecurityEventKind.StaffRoleChanged, actor, accountId, email, $"{current.Name} -> {role.Name}");
         await db.SaveChangesAsync(cancellationToken);
@@ -231,9 +240,32 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
         }
 
         db.StaffMembers.Remove(member);
+        PublishAccess(accountId, role: null);
         var email = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Email).FirstAsync(cancellationToken);
         Record(SecurityEventKind.StaffRemoved, actor, accountId, email, role.Name);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a staff account out of every merchant, as part of deleting it (staged: the caller's save commits it
+    /// with the deletion). Refused while it is the last owner of a store, which must never lose its last owner.
+    /// </summary>
+    public async Task LeaveEverywhereAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var memberships = await db.StaffMembers.IgnoreQueryFilters().Where(m => m.AccountId == accountId).ToListAsync(cancellationToken);
+        foreach (var member in memberships.Where(m => m.RoleId == StaffRole.OwnerId))
+        {
+            if (!await db.StaffMembers.IgnoreQueryFilters().AnyAsync(m => m.MerchantId == member.MerchantId && m.RoleId == StaffRole.OwnerId && m.AccountId != accountId, cancellationToken))
+            {
+                throw new ConflictException("You are the last owner of a store: make someone else owner first, so the store is never locked out.");
+            }
+        }
+
+        foreach (var member in memberships)
+        {
+            db.StaffMembers.Remove(member);
+            db.OutboxMessages.Add(AccessEvent(member.MerchantId, accountId, role: null));
+        }
     }
 
     /// <summary>An open invitation, found by its token alone (the invited person has no merchant in context yet).</summary>
@@ -273,6 +305,7 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
         if (existing is null)
         {
             db.StaffMembers.Add(new StaffMember { AccountId = account.Id, RoleId = invitation.Role.Id, JoinedAt = now, Version = 1 });
+            PublishAccess(account.Id, invitation.Role);
         }
 
         db.SecurityEvents.Add(new SecurityEvent
@@ -363,6 +396,25 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
             db.ChangeTracker.Clear();
             throw RequestValidationException.For("name", "Another role already has that name.");
         }
+    }
+
+    /// <summary>Tells every service what the person may now do here (nothing, without a role), with the change.</summary>
+    private void PublishAccess(Guid accountId, StaffRole? role) => db.OutboxMessages.Add(AccessEvent(merchant.RequireMerchantId(), accountId, role));
+
+    private OutboxMessage AccessEvent(Guid merchantId, Guid accountId, StaffRole? role)
+    {
+        var now = clock.GetUtcNow();
+        return OutboxMessage.From(new StaffAccessChanged
+        {
+            EventId = Guid.CreateVersion7(),
+            MerchantId = merchantId,
+            AggregateId = accountId,
+            // The clock orders the changes of one person's access: each is a separate, committed write.
+            AggregateVersion = now.UtcTicks,
+            OccurredAt = now,
+            IsMember = role is not null,
+            Permissions = role?.Permissions ?? [],
+        });
     }
 
     private void Record(SecurityEventKind kind, StaffActor actor, Guid? accountId, string email, string? detail) =>
