@@ -68,6 +68,12 @@ public sealed class AdminPlatform : IAsyncLifetime
 
     public AdminBrowser NewBrowser() => new(AdminAddress);
 
+    /// <summary>
+    /// Another owner of the first store, invited by the first. Identity allows an account ten password attempts in
+    /// ten minutes, so tests that only need someone signed in each bring their own person.
+    /// </summary>
+    public Task<StaffSession> NewOwnerAsync() => Identity.InviteAsync(Owner, "owner");
+
     public async Task DisposeAsync()
     {
         await Admin.DisposeAsync();

@@ -36,7 +36,8 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
     public async Task Calls_without_the_anti_forgery_header_are_refused_even_with_a_session()
     {
         using var browser = platform.NewBrowser();
-        await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password);
+        var person = await platform.NewOwnerAsync();
+        await browser.SignInAsync(person.Email, StaffOnboarding.Password);
 
         using var proxied = await browser.FetchAsync(HttpMethod.Get, "/bff/api/identity/staff", csrf: false);
         using var session = await browser.FetchAsync(HttpMethod.Get, "/bff/session", csrf: false);
@@ -73,7 +74,8 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
     public async Task The_proxy_calls_Identity_and_the_gateway_with_the_sessions_token()
     {
         using var browser = platform.NewBrowser();
-        await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password);
+        var person = await platform.NewOwnerAsync();
+        await browser.SignInAsync(person.Email, StaffOnboarding.Password);
 
         var staff = await browser.FetchJsonAsync(HttpMethod.Get, "/bff/api/identity/staff");
         var role = await browser.FetchJsonAsync(HttpMethod.Post, "/bff/api/identity/roles", new { name = $"Packer {Guid.NewGuid():N}", permissions = ReadingStock });
@@ -81,13 +83,28 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
         using var refused = await browser.FetchAsync(HttpMethod.Post, "/bff/api/identity/roles", new { name = "", permissions = NoSuchPermission });
         var graph = await browser.FetchJsonAsync(HttpMethod.Post, "/bff/graphql", new { query = "{ __typename }" });
 
-        Assert.Contains(staff["members"]!.AsArray(), m => (string)m!["email"]! == platform.Owner.Email);
+        Assert.Contains(staff["members"]!.AsArray(), m => (string)m!["email"]! == person.Email);
         Assert.Contains(roles.AsArray(), r => (string)r!["id"]! == (string)role["id"]!);
         // Identity's problem details reach the SPA as they are.
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.NotNull(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]);
         Assert.Equal("Query", (string)graph["data"]!["__typename"]!);
         AssertNoTokenReached(browser);
+    }
+
+    [Theory]
+    [InlineData("/bff/api/identity/..%2F..%2Fconnect%2Ftoken")]
+    [InlineData("/bff/api/identity/%2E%2E/%2E%2E/connect/token")]
+    [InlineData("/bff/api/identity/staff/..%2F..%2F..%2Fdev/mailbox")]
+    public async Task The_proxy_reaches_Identitys_REST_API_and_nothing_else(string path)
+    {
+        using var browser = platform.NewBrowser();
+        var person = await platform.NewOwnerAsync();
+        await browser.SignInAsync(person.Email, StaffOnboarding.Password);
+
+        using var response = await browser.FetchAsync(HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -120,7 +137,8 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
     public async Task Signing_out_revokes_the_session_and_ends_Identitys_too()
     {
         using var browser = platform.NewBrowser();
-        await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password);
+        var person = await platform.NewOwnerAsync();
+        await browser.SignInAsync(person.Email, StaffOnboarding.Password);
 
         var signedOut = await browser.FetchJsonAsync(HttpMethod.Post, "/bff/logout");
         using var session = await browser.FetchAsync(HttpMethod.Get, "/bff/session");
@@ -139,7 +157,8 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
     public async Task A_restart_of_the_admin_keeps_everyones_session()
     {
         using var browser = platform.NewBrowser();
-        await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password);
+        var person = await platform.NewOwnerAsync();
+        await browser.SignInAsync(person.Email, StaffOnboarding.Password);
 
         await platform.RestartAdminAsync();
 
@@ -155,7 +174,8 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
         try
         {
             using var browser = platform.NewBrowser();
-            await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password);
+            var person = await platform.NewOwnerAsync();
+            await browser.SignInAsync(person.Email, StaffOnboarding.Password);
             var cookiesBefore = browser.AdminCookies.Count;
 
             var burst = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => browser.FetchAsync(HttpMethod.Get, "/bff/api/identity/staff")));

@@ -37,7 +37,10 @@ public static class PlatformProxy
     public static IEndpointRouteBuilder MapPlatformProxy(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Map("/bff/api/identity/{**path}", (HttpContext http, string? path, IOptions<AdminOptions> options) =>
-            ForwardAsync(http, new Uri(options.Value.IdentityBase, "api/v1/" + path)));
+            // Only Identity's REST API: a dot segment could climb out of /api/v1 to its other endpoints.
+            (path ?? "").Split('/').Any(segment => segment.StartsWith("..", StringComparison.Ordinal) || segment.Contains("%2e", StringComparison.OrdinalIgnoreCase))
+                ? Task.FromResult(Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found."))
+                : ForwardAsync(http, new Uri(options.Value.IdentityBase, "api/v1/" + path)));
         endpoints.Map("/bff/graphql", (HttpContext http, IOptions<AdminOptions> options) =>
             ForwardAsync(http, new Uri(options.Value.GatewayBase, "graphql")));
         return endpoints;
