@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.ServiceDefaults.Persistence;
 
@@ -27,7 +28,8 @@ public static class ServiceDatabase
     /// <summary>The one place that says how every service talks to PostgreSQL (also used by migrations and tests).</summary>
     public static DbContextOptionsBuilder UseCommerceNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(TenantSessionInterceptor.Instance);
 }
 
 /// <summary>Opens a fresh, unpooled connection: a pooled one could report healthy while the server is gone.</summary>

@@ -17,6 +17,27 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
     /// <summary>Read by the query filters at execution time (EF Core parameterizes context members).</summary>
     protected Guid? CurrentMerchantId => merchantContext.MerchantId;
 
+    /// <summary>The merchant each connection tells PostgreSQL it acts for (row-level security).</summary>
+    internal Guid? MerchantForSession => merchantContext.MerchantId;
+
+    internal bool IsAcrossMerchants { get; private set; }
+
+    /// <summary>
+    /// Lets the operations run until the returned scope is disposed see and change rows of every merchant, past
+    /// row-level security. For the few places where a person acts for themselves across merchants; each such
+    /// query also says <c>IgnoreQueryFilters()</c> and filters by that person.
+    /// </summary>
+    public IDisposable AcrossMerchants()
+    {
+        IsAcrossMerchants = true;
+        return new Scope(this);
+    }
+
+    private sealed class Scope(TenantDbContext db) : IDisposable
+    {
+        public void Dispose() => db.IsAcrossMerchants = false;
+    }
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();

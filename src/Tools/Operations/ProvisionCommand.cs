@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Hosting;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.Operations;
 
-/// <summary>Roles, databases and migrations, in that order, before any service starts. Safe to repeat.</summary>
+/// <summary>Roles, databases, migrations and row-level security, in that order, before any service starts. Safe to repeat.</summary>
 public static class ProvisionCommand
 {
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public static class ProvisionCommand
                 ? $"{service}: schema is current"
                 : $"{service}: applying {pending.Count} migration(s): {string.Join(", ", pending)}");
             await db.Database.MigrateAsync(cancellationToken);
+            await TenantRowSecurity.ApplyAsync(db, cancellationToken);
         }
 
         log("Databases are ready.");

@@ -34,7 +34,7 @@ public static class AccountApi
         api.MapDelete("/", async (HttpContext http, ClaimsPrincipal user, Accounts accounts, StaffDirectory staff, CancellationToken ct) =>
         {
             var accountId = AccountIdOf(user);
-            // A staff account leaves every merchant with it (committed together, by the deletion's save).
+            // A staff account leaves every merchant first (refused while it is a store's last owner).
             await staff.LeaveEverywhereAsync(accountId, ct);
             await accounts.DeleteAsync(accountId, RequestOrigins.Of(http), ct);
             return Results.NoContent();

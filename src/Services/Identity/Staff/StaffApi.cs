@@ -100,6 +100,8 @@ public sealed class IdentityStaffAccessReader(IdentityDbContext db) : IStaffAcce
 {
     public async Task<IReadOnlySet<string>?> CurrentPermissionsAsync(Guid merchantId, Guid accountId, CancellationToken cancellationToken)
     {
+        // Asked before the request's own merchant is trusted, for the merchant the token names.
+        using var acrossMerchants = db.AcrossMerchants();
         var roleId = await db.StaffMembers.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.MerchantId == merchantId && m.AccountId == accountId).Select(m => m.RoleId).FirstOrDefaultAsync(cancellationToken);
         if (roleId is null)

@@ -247,11 +247,12 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
     }
 
     /// <summary>
-    /// Takes a staff account out of every merchant, as part of deleting it (staged: the caller's save commits it
-    /// with the deletion). Refused while it is the last owner of a store, which must never lose its last owner.
+    /// Takes a staff account out of every merchant, before deleting it. Refused while it is the last owner of a
+    /// store, which must never lose its last owner.
     /// </summary>
     public async Task LeaveEverywhereAsync(Guid accountId, CancellationToken cancellationToken)
     {
+        using var acrossMerchants = db.AcrossMerchants();
         var memberships = await db.StaffMembers.IgnoreQueryFilters().Where(m => m.AccountId == accountId).ToListAsync(cancellationToken);
         foreach (var member in memberships.Where(m => m.RoleId == StaffRole.OwnerId))
         {
@@ -266,6 +267,10 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
             db.StaffMembers.Remove(member);
             db.OutboxMessages.Add(AccessEvent(member.MerchantId, accountId, role: null));
         }
+
+        // Saved here, while the unit of work may act across merchants; the account goes in the next step (a crash
+        // between the two leaves an account that works nowhere, and deleting it again finishes the job).
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>An open invitation, found by its token alone (the invited person has no merchant in context yet).</summary>
@@ -273,8 +278,13 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
     {
         var hash = EmailedTokens.Hash(token);
         var now = clock.GetUtcNow();
-        var invitation = hash is null ? null : await db.StaffInvitations.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken);
+        StaffInvitation? invitation;
+        using (db.AcrossMerchants())
+        {
+            invitation = hash is null ? null : await db.StaffInvitations.IgnoreQueryFilters().AsNoTracking()
+                .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken);
+        }
+
         if (invitation is null)
         {
             return null;
@@ -327,6 +337,7 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
     /// <summary>Every merchant the staff account works for (the account acts for itself here, across merchants).</summary>
     public async Task<IReadOnlyList<Membership>> MembershipsOfAsync(Guid accountId, CancellationToken cancellationToken)
     {
+        using var acrossMerchants = db.AcrossMerchants();
         var rows = await db.StaffMembers.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.AccountId == accountId)
             .Join(db.Merchants, m => m.MerchantId, s => s.Id, (m, s) => new { m.MerchantId, s.Name, m.RoleId, m.JoinedAt, s.Status })
