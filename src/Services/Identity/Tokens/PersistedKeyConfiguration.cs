@@ -9,12 +9,18 @@ using UnifiedCommerce.Identity.Domain;
 namespace UnifiedCommerce.Identity.Tokens;
 
 /// <summary>
-/// Gives the issuer its keys from the database, creating them on first start. Runs once, when the server options
-/// are first built, before OpenIddict validates and sorts its credentials.
+/// Gives the issuer its keys from the database, creating them on first start, and rotates them: a key signs (or
+/// encrypts) new tokens for <c>Identity:SigningKeys:RotateAfterDays</c> (default 90), then a new key takes over at
+/// the next start while the old one stays published for validation long enough to outlive every token it made
+/// (refresh tokens last two weeks). Runs once, when the server options are first built, before OpenIddict
+/// validates and sorts its credentials. Several instances share the keys through the database.
 /// </summary>
-internal sealed class PersistedKeyConfiguration(IServiceScopeFactory scopes, TimeProvider clock) : IConfigureOptions<OpenIddictServerOptions>
+internal sealed class PersistedKeyConfiguration(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock) : IConfigureOptions<OpenIddictServerOptions>
 {
-    private static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(180);
+    /// <summary>How long a retired key stays published: longer than any token it signed can live.</summary>
+    private static readonly TimeSpan RetiredKeyLifetime = TimeSpan.FromDays(30);
+
+    private TimeSpan RotateAfter => TimeSpan.FromDays(configuration.GetValue("Identity:SigningKeys:RotateAfterDays", 90.0));
 
     public void Configure(OpenIddictServerOptions options)
     {
@@ -41,14 +47,14 @@ internal sealed class PersistedKeyConfiguration(IServiceScopeFactory scopes, Tim
         var now = clock.GetUtcNow();
         var keys = await db.SigningKeys.AsNoTracking().Where(k => k.ExpiresAt > now).ToListAsync();
         var added = false;
-        if (!keys.Any(k => k.Use == SigningKeyUse.Signing))
+        if (!IsCurrent(keys, SigningKeyUse.Signing, now))
         {
             using var rsa = RSA.Create(2048);
             keys.Add(Add(db, SigningKeyUse.Signing, rsa.ExportPkcs8PrivateKey(), now));
             added = true;
         }
 
-        if (!keys.Any(k => k.Use == SigningKeyUse.Encryption))
+        if (!IsCurrent(keys, SigningKeyUse.Encryption, now))
         {
             keys.Add(Add(db, SigningKeyUse.Encryption, RandomNumberGenerator.GetBytes(32), now));
             added = true;
@@ -62,9 +68,13 @@ internal sealed class PersistedKeyConfiguration(IServiceScopeFactory scopes, Tim
         return keys;
     }
 
-    private static SigningKey Add(IdentityDbContext db, SigningKeyUse use, byte[] material, DateTimeOffset now)
+    /// <summary>Whether the newest key of this use is still within its signing period.</summary>
+    private bool IsCurrent(List<SigningKey> keys, SigningKeyUse use, DateTimeOffset now) =>
+        keys.Where(k => k.Use == use).Select(k => (DateTimeOffset?)k.CreatedAt).Max() is { } newest && newest + RotateAfter > now;
+
+    private SigningKey Add(IdentityDbContext db, SigningKeyUse use, byte[] material, DateTimeOffset now)
     {
-        var key = new SigningKey { Use = use, Material = material, CreatedAt = now, ExpiresAt = now + KeyLifetime };
+        var key = new SigningKey { Use = use, Material = material, CreatedAt = now, ExpiresAt = now + RotateAfter + RetiredKeyLifetime };
         db.SigningKeys.Add(key);
         return key;
     }
