@@ -111,17 +111,7 @@ public sealed class Accounts(
             return true;
         }
 
-        var account = new Account
-        {
-            MerchantId = merchantId,
-            Email = address!,
-            NormalizedEmail = normalized,
-            PasswordHash = "",
-            CreatedAt = now,
-            PasswordChangedAt = now,
-        };
-        account.PasswordHash = hasher.HashPassword(account, password!);
-        db.Accounts.Add(account);
+        var account = NewAccount(merchantId, address!, password!, now);
         var token = NewToken(account, AccountTokenPurpose.VerifyEmail, VerificationLifetime, now);
         Mail(merchantId, account.Email, "Confirm your email address",
             $"""
@@ -176,9 +166,8 @@ public sealed class Accounts(
         }
 
         var now = clock.GetUtcNow();
-        var account = new Account { Email = email, NormalizedEmail = normalized, PasswordHash = "", CreatedAt = now, PasswordChangedAt = now, EmailVerifiedAt = now };
-        account.PasswordHash = hasher.HashPassword(account, password!);
-        db.Accounts.Add(account);
+        var account = NewAccount(merchantId: null, email, password!, now);
+        account.EmailVerifiedAt = now;
         Record(SecurityEventKind.AccountCreated, account, origin, now);
         await db.SaveChangesAsync(cancellationToken);
         return account;
@@ -444,6 +433,22 @@ public sealed class Accounts(
 
         var accountId = await db.AccountTokens.Where(t => t.TokenHash == hash).Select(t => t.AccountId).FirstAsync(cancellationToken);
         return await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+    }
+
+    private Account NewAccount(Guid? merchantId, string email, string password, DateTimeOffset now)
+    {
+        var account = new Account
+        {
+            MerchantId = merchantId,
+            Email = email,
+            NormalizedEmail = Normalize(email),
+            PasswordHash = "",
+            CreatedAt = now,
+            PasswordChangedAt = now,
+        };
+        account.PasswordHash = hasher.HashPassword(account, password);
+        db.Accounts.Add(account);
+        return account;
     }
 
     private string NewToken(Account account, AccountTokenPurpose purpose, TimeSpan lifetime, DateTimeOffset now)

@@ -67,71 +67,44 @@ internal sealed class FirstPartyClients(IServiceScopeFactory scopes, IConfigurat
 
         if (Secret("Identity:StorefrontClientSecret", "shoppers cannot sign in to storefronts") is { } storefrontSecret)
         {
-            yield return new OpenIddictApplicationDescriptor
-            {
-                ClientId = StorefrontClientId,
-                ClientSecret = storefrontSecret,
-                ClientType = ClientTypes.Confidential,
-                ConsentType = ConsentTypes.Implicit,
-                DisplayName = "Storefront",
-                Permissions =
-                {
-                    Permissions.Endpoints.Authorization,
-                    Permissions.Endpoints.Token,
-                    Permissions.Endpoints.EndSession,
-                    Permissions.Endpoints.Revocation,
-                    Permissions.GrantTypes.AuthorizationCode,
-                    Permissions.GrantTypes.RefreshToken,
-                    Permissions.ResponseTypes.Code,
-                    Permissions.Scopes.Email,
-                    Permissions.Prefixes.Scope + Scopes.OfflineAccess,
-                },
-                Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-            };
+            yield return PeopleSignIn(StorefrontClientId, storefrontSecret, "Storefront");
         }
 
-        if (Admin() is { } admin)
+        if (Secret("Identity:AdminClientSecret", "staff cannot sign in to the admin") is { } adminSecret)
         {
+            var admin = PeopleSignIn(AdminClientId, adminSecret, "Admin");
+            foreach (var uri in (configuration["Identity:AdminRedirectUris"] ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                admin.RedirectUris.Add(new Uri(uri));
+                admin.PostLogoutRedirectUris.Add(new Uri(new Uri(uri), "/"));
+            }
+
             yield return admin;
         }
     }
 
-    private OpenIddictApplicationDescriptor? Admin()
+    /// <summary>An app that signs people in: a confidential client of the authorization code flow with PKCE.</summary>
+    private static OpenIddictApplicationDescriptor PeopleSignIn(string clientId, string secret, string displayName) => new()
     {
-        if (Secret("Identity:AdminClientSecret", "staff cannot sign in to the admin") is not { } secret)
+        ClientId = clientId,
+        ClientSecret = secret,
+        ClientType = ClientTypes.Confidential,
+        ConsentType = ConsentTypes.Implicit,
+        DisplayName = displayName,
+        Permissions =
         {
-            return null;
-        }
-
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = AdminClientId,
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
-            ConsentType = ConsentTypes.Implicit,
-            DisplayName = "Admin",
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization,
-                Permissions.Endpoints.Token,
-                Permissions.Endpoints.EndSession,
-                Permissions.Endpoints.Revocation,
-                Permissions.GrantTypes.AuthorizationCode,
-                Permissions.GrantTypes.RefreshToken,
-                Permissions.ResponseTypes.Code,
-                Permissions.Scopes.Email,
-                Permissions.Prefixes.Scope + Scopes.OfflineAccess,
-            },
-            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-        };
-        foreach (var uri in (configuration["Identity:AdminRedirectUris"] ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
-        {
-            descriptor.RedirectUris.Add(new Uri(uri));
-            descriptor.PostLogoutRedirectUris.Add(new Uri(new Uri(uri), "/"));
-        }
-
-        return descriptor;
-    }
+            Permissions.Endpoints.Authorization,
+            Permissions.Endpoints.Token,
+            Permissions.Endpoints.EndSession,
+            Permissions.Endpoints.Revocation,
+            Permissions.GrantTypes.AuthorizationCode,
+            Permissions.GrantTypes.RefreshToken,
+            Permissions.ResponseTypes.Code,
+            Permissions.Scopes.Email,
+            Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+        },
+        Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+    };
 
     private string? Secret(string key, string withoutIt)
     {
