@@ -35,6 +35,35 @@ public sealed class StaffAccessTests(CatalogPlatform platform)
     }
 
     [Fact]
+    public async Task Drafts_are_shown_to_staff_with_products_read_and_to_nobody_else()
+    {
+        var (merchant, _) = await platform.Identity.NewStoreAsync("Draft Catalog");
+        var editor = await platform.Identity.StaffWithAsync(merchant, "products:write");
+        var viewer = await platform.Identity.StaffWithAsync(merchant, "products:read");
+        using (var draft = await Catalog.SendWithTokenAsync(HttpMethod.Put, "/api/v1/products/draft", editor.AccessToken, new
+        {
+            name = "Secret draft",
+            description = "Not yet.",
+            isPublished = false,
+            variants = new[] { new { sku = $"DR-{merchant:N}", title = "One", options = new Dictionary<string, string>(), priceAmount = 100, currency = "USD" } },
+        }))
+        {
+            Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+        }
+
+        using var asViewer = await Catalog.SendWithTokenAsync(HttpMethod.Get, "/api/v1/products/draft?status=any", viewer.AccessToken);
+        using var asEditorWithoutRead = await Catalog.SendWithTokenAsync(HttpMethod.Get, "/api/v1/products/draft?status=any", editor.AccessToken);
+        using var asShopper = await Catalog.SendAsync(HttpMethod.Get, "/api/v1/products/draft", merchant);
+        using var asShopperAskingForDrafts = await Catalog.SendAsync(HttpMethod.Get, "/api/v1/products/draft?status=any", merchant);
+
+        Assert.Equal(HttpStatusCode.OK, asViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asEditorWithoutRead.StatusCode);
+        Assert.Contains("products:read", await asEditorWithoutRead.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, asShopper.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asShopperAskingForDrafts.StatusCode);
+    }
+
+    [Fact]
     public async Task An_editor_moved_to_a_read_only_role_can_no_longer_write_with_the_token_they_hold()
     {
         var (merchant, _) = await platform.Identity.NewStoreAsync("Demoted Catalog");

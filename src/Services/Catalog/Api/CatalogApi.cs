@@ -1,13 +1,16 @@
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Domain;
+using System.Security.Claims;
 using UnifiedCommerce.Contracts;
+using UnifiedCommerce.ServiceDefaults.Http;
 using UnifiedCommerce.ServiceDefaults.Security;
 
 namespace UnifiedCommerce.Catalog.Api;
 
 /// <summary>
 /// REST surface of the catalog, versioned under /api/v1. Thin: it maps HTTP to the application classes. Reads of
-/// published products and categories are public storefront data; every change needs products:write.
+/// published products and categories are public storefront data; drafts need products:read; every change needs
+/// products:write.
 /// </summary>
 public static class CatalogApi
 {
@@ -21,11 +24,19 @@ public static class CatalogApi
             return Results.Ok(new { nodes = page.Nodes.Select(ProductResponse.From), page.TotalCount, page.HasNextPage, page.EndCursor });
         }).AllowAnonymous();
 
-        api.MapGet("/products/{slug}", async (string slug, CatalogQueries queries, CancellationToken ct) =>
-            await queries.FindPublishedBySlugAsync(slug, ct) is { } product
+        // Shoppers see published products; `?status=any` shows drafts too, to the merchant's own staff and clients.
+        api.MapGet("/products/{slug}", async (string slug, string? status, ClaimsPrincipal user, CatalogQueries queries, CancellationToken ct) =>
+        {
+            var includeUnpublished = string.Equals(status, "any", StringComparison.Ordinal);
+            if (includeUnpublished && !user.HasPermission(Permissions.ProductsRead))
+            {
+                throw new ForbiddenException($"Drafts are the merchant's own: this needs the {Permissions.ProductsRead} permission.");
+            }
+
+            return await queries.FindBySlugAsync(slug, includeUnpublished, ct) is { } product
                 ? Results.Ok(ProductResponse.From(product))
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No product '{slug}'."))
-            .AllowAnonymous();
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No product '{slug}'.");
+        }).AllowAnonymous();
 
         api.MapPut("/products/{slug}", async (string slug, ProductInput input, CatalogCommands commands, CancellationToken ct) =>
         {

@@ -50,10 +50,14 @@ public sealed class CatalogQueries(CatalogDbContext db)
     }
 
     public Task<Product?> FindPublishedBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        FindBySlugAsync(slug, includeUnpublished: false, cancellationToken);
+
+    /// <summary>A product by its slug; drafts too when asked (the merchant's own staff and clients, with products:read).</summary>
+    public Task<Product?> FindBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken) =>
         db.Products.AsNoTracking()
             .Include(product => product.Variants.OrderBy(variant => variant.SortOrder))
             .AsSplitQuery()
-            .FirstOrDefaultAsync(product => product.Slug == slug && product.IsPublished, cancellationToken);
+            .FirstOrDefaultAsync(product => product.Slug == slug && (includeUnpublished || product.IsPublished), cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, Product>> ProductsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await db.Products.AsNoTracking()
