@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,12 +14,14 @@ using UnifiedCommerce.ServiceDefaults.Tenancy;
 namespace UnifiedCommerce.ServiceDefaults;
 
 /// <summary>
-/// What every service shares, in one call each: telemetry, health, resilient HTTP clients, problem details and
-/// tenancy. A service's Program.cs reads like a table of contents: AddServiceDefaults, its own parts, MapDefaultEndpoints.
+/// What every service shares, in one call each: telemetry, health, resilient HTTP clients, problem details, tenancy
+/// and the description of its REST API. A service's Program.cs reads like a table of contents: AddServiceDefaults, its
+/// own parts, MapDefaultEndpoints.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
+    private const string ApiDocument = "v1";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -39,6 +42,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddStaffAccess();
         builder.Services.AddMemoryCache();
         builder.Services.TryAddScoped<IMerchantStatusReader, LocalMerchantStatusReader>();
+        builder.Services.AddOpenApi(ApiDocument);
         return builder;
     }
 
@@ -55,13 +59,24 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    /// <summary>/health (ready: every check, databases included), /alive (the process answers) and /metrics.</summary>
+    /// <summary>
+    /// /health (ready: every check, databases included), /alive (the process answers), /metrics, and for services
+    /// (<see cref="AddServiceDefaults{TBuilder}"/>) /openapi/v1.json: every REST endpoint not excluded from the description.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Probes and scrapers carry no token; what these endpoints say is meant for them.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        // Services describe their API (AddServiceDefaults); the admin's backend maps these endpoints too but has none.
+        if (app.Services.GetKeyedService<IOpenApiDocumentProvider>(ApiDocument) is not null)
+        {
+            // The public API's description: it holds no data, and each endpoint it lists still decides access for
+            // itself. The cross-tenant sweep (tests/TenantIsolation.Tests) finds the REST operations here.
+            app.MapOpenApi().AllowAnonymous();
+        }
+
         return app;
     }
 

@@ -96,7 +96,7 @@ public static class SubgraphSetup
             http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
             await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
             return Results.Empty;
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription(); // The schema describes it, field by field; OpenAPI lists REST only.
     }
 
     /// <summary>The printed subgraph schema (federation SDL), as the gateway's composition reads it.</summary>
