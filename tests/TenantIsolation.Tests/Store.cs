@@ -1,0 +1,319 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using UnifiedCommerce.TestSupport;
+
+namespace UnifiedCommerce.TenantIsolation.Tests;
+
+public sealed record Shopper(Guid AccountId, string Email, string Name, string Phone, string AccessToken);
+
+public sealed record CatalogCategory(Guid Id, string Slug, string Name);
+
+public sealed record CatalogVariant(Guid Id, string Sku, string Title, int OnHand);
+
+public sealed record CatalogProduct(
+    Guid Id, string Slug, string Name, string Description, string CategorySlug, bool IsPublished, IReadOnlyList<CatalogVariant> Variants)
+{
+    public CatalogVariant Variant => Variants[0];
+
+    /// <summary>The product's own data as a PUT /products/{slug} body: sending it changes nothing.</summary>
+    public object AsInput(string currency) => new
+    {
+        name = Name,
+        description = Description,
+        categorySlug = CategorySlug,
+        isPublished = IsPublished,
+        variants = Variants.Select(v => new { sku = v.Sku, title = v.Title, options = new Dictionary<string, string> { ["Size"] = v.Title }, priceAmount = 2500L, currency }),
+    };
+}
+
+public sealed record CustomRole(Guid Id, string Name, IReadOnlyList<string> Permissions);
+
+public sealed record PendingInvitation(Guid Id, string Email);
+
+public sealed record StaffMember(Guid AccountId, string Email, string RoleId);
+
+/// <summary>
+/// One merchant of the sweep with a credential of each kind (its API client holding every merchant permission, its
+/// owner, a shopper signed up at its storefront) and data in every service. Every name, email, SKU and id it makes
+/// is unique to it and recorded as a marker: a marker of merchant B in an answer to merchant A is a leak.
+/// </summary>
+public sealed class Store
+{
+    private const string ShopperPassword = "correct horse battery";
+    private readonly SweptPlatform _platform;
+    private readonly ConcurrentDictionary<string, string> _markers = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<Guid> _variantIds = [];
+    private readonly ConcurrentBag<string> _drafts = [];
+
+    private Store(SweptPlatform platform, string label, Guid id, string name, string origin)
+    {
+        _platform = platform;
+        Label = label;
+        Id = id;
+        Name = name;
+        Origin = origin;
+        Mark(id, "merchant id");
+        Mark(name, "merchant name");
+        Mark(new Uri(origin).Host, "storefront host");
+    }
+
+    /// <summary>"A" or "B".</summary>
+    public string Label { get; }
+    public Guid Id { get; }
+    public string Name { get; }
+    public string Origin { get; }
+    public string Currency { get; } = "USD";
+
+    public string ClientToken { get; private set; } = null!;
+    public StaffSession Owner { get; private set; } = null!;
+    public Shopper Customer { get; private set; } = null!;
+    public CatalogCategory Category { get; private set; } = null!;
+    public CatalogProduct Product { get; private set; } = null!;
+
+    /// <summary>An unpublished product: only the merchant's own staff and clients may see it (?status=any).</summary>
+    public CatalogProduct Draft { get; private set; } = null!;
+    public Guid LocationId { get; private set; }
+    public CustomRole Role { get; private set; } = null!;
+    public StaffMember StaffMember { get; private set; } = null!;
+    public PendingInvitation Invitation { get; private set; } = null!;
+
+    /// <summary>Every string that identifies this merchant's data, with what it is.</summary>
+    public IReadOnlyDictionary<string, string> Markers => _markers;
+
+    private PlatformIdentity Identity => _platform.Identity;
+
+    /// <summary>Creates the merchant with a host name, its three kinds of credential and data in every service.</summary>
+    public static async Task<Store> OpenAsync(SweptPlatform platform, string label)
+    {
+        var name = $"Store {label} {Tag(label)}";
+        var (id, origin) = await platform.Identity.NewStoreAsync(name);
+        var store = new Store(platform, label, id, name, origin);
+
+        store.ClientToken = await platform.Identity.MerchantTokenAsync(id);
+        store.Owner = await platform.Identity.OwnerOfAsync(id);
+        store.Mark(store.Owner.AccountId, "owner's account id");
+        store.Mark(store.Owner.Email, "owner's email");
+
+        store.Category = await store.NewCategoryAsync();
+        store.Product = await store.NewProductAsync();
+        store.Draft = await store.NewProductAsync(published: false);
+        store.Customer = await store.NewCustomerAsync();
+        store.Role = await store.NewRoleAsync();
+        store.StaffMember = await store.NewStaffMemberAsync();
+        store.Invitation = await store.NewInvitationAsync();
+
+        using var locations = await platform.Inventory.SendWithTokenAsync(HttpMethod.Get, "/api/v1/locations", store.ClientToken);
+        var location = (await ReadAsync(locations, "list locations"))!.AsArray().Single()!;
+        store.LocationId = Guid.Parse((string)location["id"]!);
+        store.Mark(store.LocationId, "location id");
+        return store;
+    }
+
+    /// <summary>A random word unique to this run and merchant, so a marker can only come from this merchant's data.</summary>
+    public static string Tag(string label) => $"{label.ToLowerInvariant()}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
+
+    public async Task<CatalogCategory> NewCategoryAsync()
+    {
+        var tag = Tag(Label);
+        var slug = $"category-{tag}";
+        using var response = await _platform.Catalog.SendWithTokenAsync(HttpMethod.Put, $"/api/v1/categories/{slug}", ClientToken, new { name = $"Category {tag}" });
+        var body = await ReadAsync(response, $"create category {slug}");
+        var category = new CatalogCategory(Guid.Parse((string)body!["id"]!), slug, $"Category {tag}");
+        Mark(category.Id, "category id");
+        Mark(category.Slug, "category slug");
+        Mark(category.Name, "category name");
+        return category;
+    }
+
+    /// <summary>A product with two variants in the store's category; a published one is counted in stock once Inventory has it.</summary>
+    public async Task<CatalogProduct> NewProductAsync(bool published = true)
+    {
+        var tag = Tag(Label);
+        var draft = new CatalogProduct(Guid.Empty, $"product-{tag}", $"Product {tag}", $"Description {tag}", Category.Slug, published,
+            [new(Guid.Empty, $"SKU-{tag}-S", $"Small {tag}", StockMarker()), new(Guid.Empty, $"SKU-{tag}-L", $"Large {tag}", StockMarker())]);
+        using var response = await _platform.Catalog.SendWithTokenAsync(HttpMethod.Put, $"/api/v1/products/{draft.Slug}", ClientToken, draft.AsInput(Currency));
+        var body = (await ReadAsync(response, $"create product {draft.Slug}"))!;
+        var variantIds = body["variants"]!.AsArray().ToDictionary(v => (string)v!["sku"]!, v => Guid.Parse((string)v!["id"]!));
+        var product = draft with
+        {
+            Id = Guid.Parse((string)body["id"]!),
+            Variants = [.. draft.Variants.Select(v => v with { Id = variantIds[v.Sku] })],
+        };
+
+        Mark(product.Id, "product id");
+        Mark(product.Slug, "product slug");
+        Mark(product.Name, "product name");
+        Mark(product.Description, "product description");
+        foreach (var variant in product.Variants)
+        {
+            Mark(variant.Id, "variant id");
+            Mark(variant.Sku, "SKU");
+            Mark(variant.Title, "variant title");
+            if (!published)
+            {
+                continue;
+            }
+
+            Mark(variant.OnHand.ToString(System.Globalization.CultureInfo.InvariantCulture), "stock on hand");
+            // Inventory learns of the variant from the catalog's event; then the stock take counts it.
+            await Eventually.TrueAsync(async () =>
+            {
+                using var stock = await _platform.Inventory.SendWithTokenAsync(HttpMethod.Get, $"/api/v1/stock/{variant.Id}", ClientToken);
+                return stock.StatusCode == HttpStatusCode.OK;
+            }, $"stock of {variant.Sku} in Inventory");
+            using var counted = await _platform.Inventory.SendWithTokenAsync(HttpMethod.Put, $"/api/v1/stock/{variant.Id}", ClientToken,
+                new { productId = product.Id, sku = variant.Sku, onHand = variant.OnHand });
+            await ReadAsync(counted, $"count stock of {variant.Sku}");
+            _variantIds.Add(variant.Id);
+        }
+
+        if (published)
+        {
+            Mark(product.Variants.Sum(v => v.OnHand).ToString(System.Globalization.CultureInfo.InvariantCulture), "stock of a product");
+        }
+        else
+        {
+            // The list shows published products only; drafts are read back one by one.
+            _drafts.Add(product.Slug);
+        }
+
+        return product;
+    }
+
+    /// <summary>A shopper signed up and confirmed at the storefront, whose profile (with a phone) has reached Customers.</summary>
+    public async Task<Shopper> NewCustomerAsync()
+    {
+        var tag = Tag(Label);
+        var email = $"shopper-{tag}@example.com";
+        var name = $"Shopper {tag}";
+        var storefront = Identity.StorefrontOf(Origin);
+        using var browser = Identity.NewBrowser();
+        var signUp = await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create"));
+        await browser.SubmitAsync(signUp, ("email", email), ("password", ShopperPassword), ("name", name));
+        var confirm = await browser.OpenAsync(await Mailbox.LatestLinkAsync(Identity.Process.Http, email, "Confirm your email"));
+        await browser.SubmitAsync(confirm);
+        var tokens = await storefront.RedeemCodeAsync(storefront.CodeFrom(browser.LeftFor));
+        var access = new JsonWebToken((string)tokens["access_token"]!);
+        var shopper = new Shopper(Guid.Parse(access.Subject), email, name, PhoneMarker(), access.EncodedToken);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            using var profile = await _platform.Customers.SendWithTokenAsync(HttpMethod.Get, "/api/v1/profile", shopper.AccessToken);
+            return profile.StatusCode == HttpStatusCode.OK;
+        }, $"the profile of {email} in Customers");
+        using var phone = await _platform.Customers.SendWithTokenAsync(HttpMethod.Put, "/api/v1/profile", shopper.AccessToken, new { name, phone = shopper.Phone });
+        await ReadAsync(phone, $"set the phone of {email}");
+
+        Mark(shopper.AccountId, "customer's account id");
+        Mark(shopper.Email, "customer's email");
+        Mark(shopper.Name, "customer's name");
+        Mark(shopper.Phone, "customer's phone");
+        return shopper;
+    }
+
+    /// <summary>Waits until Customers has removed the profile of a deleted account (Identity's event).</summary>
+    public Task ProfileGoneAsync(Shopper shopper) =>
+        Eventually.TrueAsync(async () =>
+        {
+            using var response = await _platform.Customers.SendWithTokenAsync(HttpMethod.Get, $"/api/v1/customers/{shopper.AccountId}", ClientToken);
+            return response.StatusCode == HttpStatusCode.NotFound;
+        }, $"the profile of {shopper.Email} removed from Customers");
+
+    public async Task<CustomRole> NewRoleAsync()
+    {
+        var name = $"Role {Tag(Label)}";
+        string[] permissions = ["products:read", "inventory:read"];
+        var id = await Identity.DefineRoleAsync(Owner, name, permissions);
+        var role = new CustomRole(Guid.Parse(id), name, permissions);
+        Mark(role.Id, "custom role id");
+        Mark(role.Name, "custom role name");
+        return role;
+    }
+
+    /// <summary>A staff member in the store's custom role, joined through an emailed invitation.</summary>
+    public async Task<StaffMember> NewStaffMemberAsync()
+    {
+        var email = $"staff-{Tag(Label)}@example.com";
+        var session = await Identity.InviteAsync(Owner, Role.Id.ToString(), email);
+        var member = new StaffMember(session.AccountId, email, Role.Id.ToString());
+        Mark(member.AccountId, "staff member's account id");
+        Mark(member.Email, "staff member's email");
+        return member;
+    }
+
+    /// <summary>Another owner of the store: a person whose own account a test may change or delete.</summary>
+    public async Task<StaffSession> NewOwnerAsync()
+    {
+        var email = $"owner-{Tag(Label)}@example.com";
+        var session = await Identity.InviteAsync(Owner, "owner", email);
+        Mark(session.AccountId, "owner's account id");
+        Mark(email, "owner's email");
+        return session;
+    }
+
+    public async Task<PendingInvitation> NewInvitationAsync()
+    {
+        var email = $"invitee-{Tag(Label)}@example.com";
+        using var response = await Identity.Process.SendWithTokenAsync(HttpMethod.Post, "/api/v1/staff/invitations", Owner.AccessToken, new { email, roleId = "staff" });
+        var invitation = new PendingInvitation(Guid.Parse((string)(await ReadAsync(response, $"invite {email}"))!["id"]!), email);
+        Mark(invitation.Id, "invitation id");
+        Mark(invitation.Email, "invitee's email");
+        return invitation;
+    }
+
+    /// <summary>
+    /// Everything of the store that any operation could change, read with the store's own credentials: catalog,
+    /// stock of every variant, locations, customers, the shopper's profile and account, staff and invitations,
+    /// roles, the security log, the owner's memberships and the merchant itself. Equal snapshots: nothing changed.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Part, string Content)>> SnapshotAsync()
+    {
+        var identity = Identity.Process;
+        var reads = new List<(string Part, Task<string> Content)>
+        {
+            ("catalog products", ContentAsync(_platform.Catalog, "/api/v1/products?first=100", ClientToken)),
+            ("catalog categories", ContentAsync(_platform.Catalog, "/api/v1/categories", ClientToken)),
+            ("inventory locations", ContentAsync(_platform.Inventory, "/api/v1/locations", ClientToken)),
+            ("customers", ContentAsync(_platform.Customers, "/api/v1/customers?first=100", ClientToken)),
+            ("the customer's profile", ContentAsync(_platform.Customers, "/api/v1/profile", Customer.AccessToken)),
+            ("the customer's account", ContentAsync(identity, "/api/v1/account", Customer.AccessToken)),
+            ("staff and invitations", ContentAsync(identity, "/api/v1/staff", Owner.AccessToken)),
+            ("roles", ContentAsync(identity, "/api/v1/roles", Owner.AccessToken)),
+            ("security events", ContentAsync(identity, $"/api/v1/security-events?limit={100}", Owner.AccessToken)),
+            ("the owner's memberships", ContentAsync(identity, "/api/v1/account/memberships", Owner.AccessToken)),
+            ("the merchant", ContentAsync(identity, $"/api/v1/merchants/{Id}", await Identity.OperatorTokenAsync())),
+        };
+        reads.AddRange(_drafts.Order(StringComparer.Ordinal).Select(slug => ($"draft {slug}", ContentAsync(_platform.Catalog, $"/api/v1/products/{slug}?status=any", ClientToken))));
+        reads.AddRange(_variantIds.Order().Select(id => ($"stock of variant {id}", ContentAsync(_platform.Inventory, $"/api/v1/stock/{id}", ClientToken))));
+        await Task.WhenAll(reads.Select(read => read.Content));
+        return [.. reads.Select(read => (read.Part, read.Content.Result))];
+    }
+
+    private static async Task<string> ContentAsync(ServiceProcess service, string path, string token)
+    {
+        using var response = await service.SendWithTokenAsync(HttpMethod.Get, path, token);
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+    }
+
+    private void Mark(object value, string what) => _markers.TryAdd(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, $"{Label}'s {what}");
+
+    /// <summary>Six digits: no id, price or time stamp of another store has this number standing alone.</summary>
+    private static int StockMarker() => RandomNumberGenerator.GetInt32(100_000, 1_000_000);
+
+    private static string PhoneMarker() => $"030 {RandomNumberGenerator.GetInt32(1_000_000, 10_000_000)}";
+
+    private static async Task<JsonNode?> ReadAsync(HttpResponseMessage response, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {text}");
+        }
+
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+}
