@@ -35,6 +35,8 @@ public sealed record WebPage(HttpStatusCode Status, Uri Address, string Html)
 /// </summary>
 public sealed class SignInBrowser : IDisposable
 {
+    private static int _lastAddress = RandomNumberGenerator.GetInt32(1, 1 << 16);
+
     private readonly HttpClient _http;
     private readonly Uri _identity;
 
@@ -42,7 +44,9 @@ public sealed class SignInBrowser : IDisposable
     {
         _identity = identity;
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = identity };
-        ClientAddress = clientAddress ?? $"198.51.100.{RandomNumberGenerator.GetInt32(1, 255)}";
+        // Each browser its own address (in the 198.18.0.0/15 test range), so no two share a throttling budget by chance.
+        var next = Interlocked.Increment(ref _lastAddress);
+        ClientAddress = clientAddress ?? $"198.{18 + ((next >> 16) & 1)}.{(next >> 8) & 255}.{next & 255}";
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("SignInBrowser/1.0");
     }
 
