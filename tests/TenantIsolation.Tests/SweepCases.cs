@@ -28,6 +28,11 @@ public static class SweepCases
             var shopper = await b.NewCustomerAsync();
             return Args(("input", new { name = shopper.Name, phone = shopper.Phone })).By(shopper.AccessToken);
         }),
+        Graph("Mutation.updateCustomer",   ApiClient, async b =>
+        {
+            var shopper = await b.NewCustomerAsync();
+            return Args(("id", shopper.AccountId), ("input", new { name = shopper.Name, phone = shopper.Phone }));
+        }),
 
         // Entity lookups, straight at the subgraph that resolves them ---------------------------------------------
         Graph("Entity catalog.Product",          ApiClient, b => Key(b.Product.Id)),
@@ -70,6 +75,11 @@ public static class SweepCases
         }),
         Rest("GET customers /api/v1/customers",           ApiClient, _ => Call("/api/v1/customers")),
         Rest("GET customers /api/v1/customers/{customerId}", ApiClient, b => Call($"/api/v1/customers/{b.Customer.AccountId}")),
+        Rest("PUT customers /api/v1/customers/{customerId}", ApiClient, async b =>
+        {
+            var shopper = await b.NewCustomerAsync();
+            return Call($"/api/v1/customers/{shopper.AccountId}", new { name = shopper.Name, phone = shopper.Phone });
+        }),
 
         // Identity REST: staff, roles, security log, a person's own account ----------------------------------------
         Rest("GET identity /api/v1/staff",                Owner,     _ => Call("/api/v1/staff")),

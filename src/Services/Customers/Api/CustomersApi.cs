@@ -9,7 +9,8 @@ namespace UnifiedCommerce.Customers.Api;
 
 /// <summary>
 /// REST surface of customers, versioned under /api/v1. A shopper reads and changes their own profile with the
-/// token of their sign-in; the merchant's staff and API clients read customers with customers:read.
+/// token of their sign-in; the merchant's staff and API clients read customers with customers:read and correct
+/// their details with customers:write.
 /// </summary>
 public static class CustomersApi
 {
@@ -38,6 +39,11 @@ public static class CustomersApi
                 ? Results.Ok(CustomerResponse.From(customer))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No customer {customerId}."))
             .RequirePermission(Permissions.CustomersRead);
+
+        // Staff correct a customer's details, for example after a call to customer service.
+        api.MapPut("/customers/{customerId:guid}", async (Guid customerId, ProfileInput input, CustomerProfiles profiles, CancellationToken ct) =>
+            Results.Ok(CustomerResponse.From(await profiles.UpdateAsync(customerId, input, ct))))
+            .RequirePermission(Permissions.CustomersWrite);
 
         return endpoints;
     }

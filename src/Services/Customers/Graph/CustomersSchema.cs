@@ -63,6 +63,14 @@ public sealed class CustomersMutation : ObjectGraphType
             .Argument<NonNullGraphType<ProfileInputType>>("input")
             .ResolveAsync(async context => await CustomersQuery.Profiles(context).UpdateAsync(
                 CustomersQuery.ShopperOf(context), context.GetArgument<ProfileInput>("input"), context.CancellationToken));
+
+        Field<NonNullGraphType<CustomerType>>("updateCustomer")
+            .Description("Staff correct a customer's name and phone (customers:write). Invalid input is a BAD_USER_INPUT error naming each field; nothing changes.")
+            .AuthorizeWithPolicy(Permissions.CustomersWrite)
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<ProfileInputType>>("input")
+            .ResolveAsync(async context => await CustomersQuery.Profiles(context).UpdateAsync(
+                context.GetArgument<Guid>("id"), context.GetArgument<ProfileInput>("input"), context.CancellationToken));
     }
 }
 
