@@ -72,6 +72,22 @@ public sealed class SigningInSafelyTests(SignInPlatform platform) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, bystanderAnswer.Status);
     }
 
+    [Theory]
+    [InlineData("203.0.113.77")]
+    [InlineData("2001:db8::77")]
+    public async Task The_client_address_comes_from_the_trusted_proxys_forwarded_header(string clientAddress)
+    {
+        var (store, origin) = await Identity.NewStoreAsync("Address Shop");
+        var storefront = Identity.StorefrontOf(origin);
+        using var browser = new SignInBrowser(Identity.BaseAddress, clientAddress);
+        var email = ShopperAccountsTests.NewEmail();
+
+        await browser.SubmitAsync(await browser.OpenAsync(storefront.AuthorizeUrl()), ("email", email), ("password", "wrong password"));
+
+        Assert.Equal(clientAddress, await platform.Database.ScalarAsync<string>("identity",
+            "SELECT client_address FROM security_events WHERE merchant_id = @store AND email = @email", ("store", store), ("email", email)));
+    }
+
     [Fact]
     public async Task An_unknown_address_and_a_wrong_password_get_the_same_answer()
     {
