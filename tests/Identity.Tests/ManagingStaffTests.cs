@@ -174,6 +174,7 @@ public sealed class ManagingStaffTests(SignInPlatform platform) : IClassFixture<
 
         var roleChange = Assert.Single(events, e => (string)e["kind"]! == "StaffRoleChanged");
         Assert.Equal(owner.AccountId.ToString(), (string?)roleChange["actorAccountId"]);
+        Assert.Equal(owner.Email, (string?)roleChange["actorEmail"]);
         Assert.Equal(member.Email, (string?)roleChange["email"]);
         Assert.EndsWith("-> Staff", (string?)roleChange["detail"], StringComparison.Ordinal);
         Assert.Contains(events, e => (string)e["kind"]! == "RoleDefined");

@@ -70,7 +70,9 @@ test('an owner defines a role and invites someone, who joins and sees only what 
 
   await test.step('the security log tells who was invited and who joined', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Security log' }).click();
-    await expect(page.getByRole('row').filter({ hasText: 'Staff invited' }).filter({ hasText: invitee })).toBeVisible();
+    await expect(
+      page.getByRole('row').filter({ hasText: 'Staff invited' }).filter({ hasText: invitee }).filter({ hasText: `by ${ACME_OWNER}` }),
+    ).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: 'Staff joined' }).filter({ hasText: invitee })).toBeVisible();
   });
 

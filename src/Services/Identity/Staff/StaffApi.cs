@@ -12,7 +12,8 @@ namespace UnifiedCommerce.Identity.Staff;
 public sealed record StaffResponse(IReadOnlyList<StaffListing> Members, IReadOnlyList<InvitationListing> Invitations);
 
 public sealed record SecurityEventResponse(
-    Guid Id, string Kind, DateTimeOffset OccurredAt, string Email, Guid? AccountId, Guid? ActorAccountId, string? Detail, string? ClientAddress, string? UserAgent);
+    Guid Id, string Kind, DateTimeOffset OccurredAt, string Email, Guid? AccountId, Guid? ActorAccountId, string? ActorEmail, string? Detail,
+    string? ClientAddress, string? UserAgent);
 
 /// <summary>
 /// A merchant's staff administration (staff:manage), its security log (security:read), and a person's own list
@@ -80,9 +81,13 @@ public static class StaffApi
                 events = events.Where(e => e.OccurredAt < cursor);
             }
 
-            return Results.Ok(await events.OrderByDescending(e => e.OccurredAt).Take(take)
-                .Select(e => new SecurityEventResponse(e.Id, e.Kind.ToString(), e.OccurredAt, e.Email, e.AccountId, e.ActorAccountId, e.Detail, e.ClientAddress, e.UserAgent))
-                .ToListAsync(ct));
+            var page = await events.OrderByDescending(e => e.OccurredAt).Take(take).ToListAsync(ct);
+            // Who made each change, by address (an actor whose account was deleted since stays an id).
+            var actorIds = page.Where(e => e.ActorAccountId is not null).Select(e => e.ActorAccountId!.Value).Distinct().ToList();
+            var actors = await db.Accounts.AsNoTracking().Where(a => actorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Email, ct);
+            return Results.Ok(page.Select(e => new SecurityEventResponse(
+                e.Id, e.Kind.ToString(), e.OccurredAt, e.Email, e.AccountId, e.ActorAccountId,
+                e.ActorAccountId is { } actor ? actors.GetValueOrDefault(actor) : null, e.Detail, e.ClientAddress, e.UserAgent)));
         }).WithTags("Staff").RequirePermission(PlatformPermissions.SecurityRead);
 
         // Any signed-in person: the merchants they work for, for the merchant switcher.

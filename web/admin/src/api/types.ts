@@ -51,6 +51,8 @@ export interface SecurityEvent {
   email: string;
   accountId: string | null;
   actorAccountId: string | null;
+  /** Who made the change (staff and role changes); null for the platform's operators or a deleted account. */
+  actorEmail: string | null;
   detail: string | null;
   clientAddress: string | null;
   userAgent: string | null;

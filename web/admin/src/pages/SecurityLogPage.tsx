@@ -39,7 +39,12 @@ export function SecurityLogPage() {
                   {humanize(event.kind)}
                   {event.detail && <span className="block text-slate-600">{event.detail}</span>}
                 </td>
-                <td className="p-2">{event.email}</td>
+                <td className="p-2">
+                  {event.email}
+                  {event.actorEmail && event.actorEmail !== event.email && (
+                    <span className="block text-slate-600">by {event.actorEmail}</span>
+                  )}
+                </td>
                 <td className="p-2" title={event.userAgent ?? undefined}>
                   {event.clientAddress ?? 'unknown'}
                 </td>
