@@ -14,7 +14,7 @@ public sealed class AdminPlatform : IAsyncLifetime
 
     public PlatformDatabase Database { get; } = new();
     public PlatformIdentity Identity { get; private set; } = null!;
-    public AdminProcess Admin { get; private set; } = null!;
+    public AppProcess Admin { get; private set; } = null!;
 
     public Guid FirstStore { get; private set; }
     public Guid SecondStore { get; private set; }
@@ -47,7 +47,7 @@ public sealed class AdminPlatform : IAsyncLifetime
         Admin = await StartAdminAsync();
     }
 
-    private Task<AdminProcess> StartAdminAsync(IDictionary<string, string>? extra = null) => AdminProcess.StartAsync(_adminPort, new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
+    private Task<AppProcess> StartAdminAsync(IDictionary<string, string>? extra = null) => AppProcess.StartAsync("The admin backend", "Admin", "UnifiedCommerce.Admin", _adminPort, new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
     {
         ["Admin__IdentityUrl"] = Identity.Issuer,
         // The gateway passes GraphQL on with the caller's token; Identity's own subgraph stands in for it here.

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,22 +10,20 @@ namespace UnifiedCommerce.TestSupport;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly AppProcess _app;
+    private readonly PlatformIdentity? _identity;
 
-    private ServiceProcess(string name, Process process, Uri baseAddress, PlatformIdentity? identity)
+    private ServiceProcess(string name, AppProcess app, PlatformIdentity? identity)
     {
         Name = name;
-        _process = process;
+        _app = app;
         _identity = identity;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
-
-    private readonly PlatformIdentity? _identity;
 
     public string Name { get; }
     public HttpClient Http { get; }
-    public string Output => string.Join('\n', _output);
+    public string Output => _app.Output;
 
     /// <summary>
     /// Starts the service named like its folder under src/Services and waits until /health answers healthy. With
@@ -37,119 +33,36 @@ public sealed class ServiceProcess : IAsyncDisposable
         string service, PlatformDatabase database, IDictionary<string, string>? settings = null, PlatformIdentity? identity = null, int? port = null)
     {
         var name = service.ToLowerInvariant();
-        var binary = Path.Combine(RepositoryRoot(), "src", "Services", service, "bin", BuildConfiguration, "net10.0", $"UnifiedCommerce.{service}.dll");
-        if (!File.Exists(binary))
+        var environment = new Dictionary<string, string>
         {
-            throw new FileNotFoundException($"Build the solution first: {binary} is missing.");
-        }
-
-        var listenPort = port ?? PlatformDatabase.FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(binary);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listenPort}";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment[$"ConnectionStrings__{name}"] = database.ServiceConnection(name);
-        start.Environment["ConnectionStrings__bus"] = database.BusConnection;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // Local runs speak plain HTTP on loopback; production requires HTTPS in front of Identity.
-        start.Environment["Identity__RequireHttps"] = "false";
-        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+            [$"ConnectionStrings__{name}"] = database.ServiceConnection(name),
+            ["ConnectionStrings__bus"] = database.BusConnection,
+            // Local runs speak plain HTTP on loopback; production requires HTTPS in front of Identity.
+            ["Identity__RequireHttps"] = "false",
+        };
         if (identity is not null)
         {
-            start.Environment["Identity__Authority"] = identity.Issuer;
+            environment["Identity__Authority"] = identity.Issuer;
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{service} did not start.");
-        var service_ = new ServiceProcess(name, process, new Uri($"http://127.0.0.1:{listenPort}"), identity);
-        process.OutputDataReceived += (_, line) => service_.Capture(line.Data);
-        process.ErrorDataReceived += (_, line) => service_.Capture(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await service_.WaitUntilHealthyAsync();
-        return service_;
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 500 && _output.TryDequeue(out _))
-        {
-        }
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} during start:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync("/health");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"{Name} did not become healthy within 60 s:\n{Output}");
+        var app = await AppProcess.StartAsync(service, Path.Combine("Services", service), $"UnifiedCommerce.{service}", port ?? PlatformDatabase.FreePort(), environment);
+        return new ServiceProcess(name, app, identity);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; the harshest crash a process can have.</summary>
-    public async Task CrashAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-    }
+    public Task CrashAsync() => _app.CrashAsync();
 
     /// <summary>A graceful stop (SIGTERM), as an orchestrator does.</summary>
-    public async Task StopAsync()
-    {
-        if (_process.HasExited)
-        {
-            return;
-        }
-
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            await CrashAsync();
-        }
-    }
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        _process.Dispose();
+        await _app.DisposeAsync();
         Http.Dispose();
     }
 
@@ -210,13 +123,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Not JSON: {text}");
         }
     }
-
-    private static string BuildConfiguration =>
-#if DEBUG
-        "Debug";
-#else
-        "Release";
-#endif
 
     public static string RepositoryRoot()
     {
