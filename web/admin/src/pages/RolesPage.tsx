@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { identityApi } from '../api/client';
 import type { Role } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { RoleEditor, type RoleDraft } from '../components/RoleEditor';
 import { describePermission, grantablePermissions } from '../permissions';
@@ -113,15 +114,13 @@ export function RolesPage() {
                   <button type="button" onClick={() => setEditing(role.id)} aria-label={`Edit ${role.name}`} className="rounded border border-slate-300 px-3 py-1 text-sm">
                     Edit
                   </button>
-                  <button
-                    type="button"
-                    onClick={() => remove.mutate(role.id)}
+                  <ConfirmButton
+                    label="Delete"
+                    accessibleName={`Delete ${role.name}`}
+                    question={`Delete the role ${role.name}?`}
                     disabled={remove.isPending}
-                    aria-label={`Delete ${role.name}`}
-                    className="rounded border border-red-300 px-3 py-1 text-sm text-red-700"
-                  >
-                    Delete
-                  </button>
+                    onConfirm={() => remove.mutate(role.id)}
+                  />
                 </div>
               </li>
             ),

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { identityApi } from '../api/client';
 import type { Invitation, StaffList } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate } from '../format';
 import { useRoles } from './RolesPage';
@@ -83,15 +84,13 @@ export function StaffPage() {
                 </td>
                 <td className="p-2">{formatDate(member.joinedAt)}</td>
                 <td className="p-2 text-right">
-                  <button
-                    type="button"
-                    aria-label={`Remove ${member.email}`}
+                  <ConfirmButton
+                    label="Remove"
+                    accessibleName={`Remove ${member.email}`}
+                    question={`Remove ${member.email} from the store?`}
                     disabled={removeMember.isPending}
-                    onClick={() => removeMember.mutate(member.accountId)}
-                    className="rounded border border-red-300 px-3 py-1 text-red-700"
-                  >
-                    Remove
-                  </button>
+                    onConfirm={() => removeMember.mutate(member.accountId)}
+                  />
                 </td>
               </tr>
             ))}
