@@ -72,6 +72,30 @@ public sealed class SigningInSafelyTests(SignInPlatform platform) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, bystanderAnswer.Status);
     }
 
+    [Fact]
+    public async Task Attempts_are_counted_in_the_database_so_a_restart_or_another_instance_forgets_none()
+    {
+        var (_, origin) = await Identity.NewStoreAsync("Counted Shop");
+        var storefront = Identity.StorefrontOf(origin);
+        var statuses = new List<HttpStatusCode>();
+        async Task AttemptAsync(int count)
+        {
+            using var attacker = new SignInBrowser(Identity.BaseAddress, "203.0.113.99");
+            var page = await attacker.OpenAsync(storefront.AuthorizeUrl());
+            for (var attempt = 0; attempt < count; attempt++)
+            {
+                statuses.Add((await attacker.SubmitAsync(page, ("email", ShopperAccountsTests.NewEmail()), ("password", "wrong password"))).Status);
+            }
+        }
+
+        await AttemptAsync(20);
+        await Identity.RestartAsync();
+        await AttemptAsync(11);
+
+        Assert.All(statuses.Take(30), status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[30]);
+    }
+
     [Theory]
     [InlineData("203.0.113.77")]
     [InlineData("2001:db8::77")]

@@ -69,7 +69,7 @@ public sealed class Accounts(
     /// </summary>
     public async Task<bool> SignUpAsync(Guid? merchantId, string? email, string? password, string? name, string? returnUrl, RequestOrigin origin, CancellationToken cancellationToken)
     {
-        if (!throttle.TryAcquire(merchantId, Normalize(email ?? ""), origin.ClientAddress))
+        if (!await throttle.TryAcquireAsync(merchantId, Normalize(email ?? ""), origin.ClientAddress, cancellationToken))
         {
             RecordFor(SecurityEventKind.SignInThrottled, merchantId, null, email ?? "", origin, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
@@ -183,7 +183,7 @@ public sealed class Accounts(
     {
         var normalized = Normalize(email ?? "");
         var now = clock.GetUtcNow();
-        if (!throttle.TryAcquire(merchantId, normalized, origin.ClientAddress))
+        if (!await throttle.TryAcquireAsync(merchantId, normalized, origin.ClientAddress, cancellationToken))
         {
             RecordFor(SecurityEventKind.SignInThrottled, merchantId, null, email ?? "", origin, now);
             await db.SaveChangesAsync(cancellationToken);
@@ -283,7 +283,7 @@ public sealed class Accounts(
     {
         var normalized = Normalize(email ?? "");
         var now = clock.GetUtcNow();
-        if (!throttle.TryAcquire(merchantId, normalized, origin.ClientAddress))
+        if (!await throttle.TryAcquireAsync(merchantId, normalized, origin.ClientAddress, cancellationToken))
         {
             return; // Silently: a flood of reset mails is an attack on the owner's inbox.
         }

@@ -25,7 +25,7 @@ public static class AccountsSetup
     {
         var services = builder.Services;
         services.AddScoped<Accounts>();
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInThrottle>();
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<IEmailSender, MailboxDirectorySender>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.Identity.Accounts;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.ServiceDefaults.Messaging;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
@@ -16,6 +17,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<SignInAttempts> SignInAttempts => Set<SignInAttempts>();
     public DbSet<CustomRole> CustomRoles => Set<CustomRole>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
@@ -79,6 +81,14 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             security.Property(e => e.Detail).HasMaxLength(500);
             security.HasIndex(e => new { e.MerchantId, e.OccurredAt });
             security.HasIndex(e => new { e.AccountId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<SignInAttempts>(attempts =>
+        {
+            attempts.ToTable("sign_in_attempts");
+            attempts.HasKey(a => new { a.Key, a.Bucket });
+            attempts.Property(a => a.Key).HasMaxLength(80);
+            attempts.HasIndex(a => a.Bucket);
         });
 
         modelBuilder.Entity<CustomRole>(role =>

@@ -311,6 +311,30 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UnifiedCommerce.Identity.Accounts.SignInAttempts", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("Bucket")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.HasKey("Key", "Bucket")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.HasIndex("Bucket")
+                        .HasDatabaseName("ix_sign_in_attempts_bucket");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("UnifiedCommerce.Identity.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")
