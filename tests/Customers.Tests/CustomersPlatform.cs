@@ -42,11 +42,7 @@ public sealed class CustomersPlatform : IAsyncLifetime
         var storefront = Identity.StorefrontOf(storeOrigin);
         using var browser = Identity.NewBrowser();
         var email = $"shopper-{Guid.NewGuid():N}@example.com";
-        var signUp = await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create"));
-        await browser.SubmitAsync(signUp, ("email", email), ("password", Password), ("name", name ?? ""));
-        var confirm = await browser.OpenAsync(await Mailbox.LatestLinkAsync(Identity.Process.Http, email, "Confirm your email"));
-        await browser.SubmitAsync(confirm);
-        var tokens = await storefront.RedeemCodeAsync(storefront.CodeFrom(browser.LeftFor));
+        var tokens = await storefront.SignUpAsync(browser, email, Password, name);
         var access = new JsonWebToken((string)tokens["access_token"]!);
         return new Shopper(Guid.Parse(access.GetClaim("merchant_id").Value), Guid.Parse(access.Subject), email, access.EncodedToken);
     }

@@ -59,11 +59,7 @@ public sealed class RotatingKeysTests(RotatingKeysPlatform platform) : IClassFix
     {
         var email = $"rotation-{Guid.NewGuid():N}@example.com";
         using var browser = identity.NewBrowser();
-        var signUp = await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create"));
-        await browser.SubmitAsync(signUp, ("email", email), ("password", "correct horse battery"));
-        var confirm = await browser.OpenAsync(await Mailbox.LatestLinkAsync(identity.Process.Http, email, "Confirm your email"));
-        await browser.SubmitAsync(confirm);
-        return await storefront.RedeemCodeAsync(storefront.CodeFrom(browser.LeftFor));
+        return await storefront.SignUpAsync(browser, email, "correct horse battery");
     }
 
     private static async Task<TokenValidationResult> ValidateAsync(PlatformIdentity identity, string token)

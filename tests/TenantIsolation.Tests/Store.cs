@@ -192,11 +192,7 @@ public sealed class Store
         var name = $"Shopper {tag}";
         var storefront = Identity.StorefrontOf(Origin);
         using var browser = Identity.NewBrowser();
-        var signUp = await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create"));
-        await browser.SubmitAsync(signUp, ("email", email), ("password", ShopperPassword), ("name", name));
-        var confirm = await browser.OpenAsync(await Mailbox.LatestLinkAsync(Identity.Process.Http, email, "Confirm your email"));
-        await browser.SubmitAsync(confirm);
-        var tokens = await storefront.RedeemCodeAsync(storefront.CodeFrom(browser.LeftFor));
+        var tokens = await storefront.SignUpAsync(browser, email, ShopperPassword, name);
         var access = new JsonWebToken((string)tokens["access_token"]!);
         var shopper = new Shopper(Guid.Parse(access.Subject), email, name, PhoneMarker(), access.EncodedToken);
 

@@ -73,13 +73,8 @@ public sealed class DemoPeopleSeeder(HttpClient operatorClient, Uri issuer)
             return; // Signed in: the account exists and is confirmed.
         }
 
-        var signUp = await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create"));
-        var sent = await browser.SubmitAsync(signUp, ("name", shopper.Name), ("email", shopper.Email), ("password", DemoPeople.Password));
-        Expect(sent.Title == "Check your inbox", $"{shopper.Email} could not sign up at {merchant.Name}: {sent.Text}");
-        var confirm = await browser.OpenAsync(await Mailbox.LatestLinkAsync(operatorClient, shopper.Email, "Confirm your email"));
-        await browser.SubmitAsync(confirm);
-        Expect(browser.LeftFor?.AbsolutePath == "/auth/callback", $"{shopper.Email} could not confirm the address at {merchant.Name}.");
         cancellationToken.ThrowIfCancellationRequested();
+        await browser.SignUpAndConfirmAsync(storefront, operatorClient, shopper.Email, DemoPeople.Password, shopper.Name);
     }
 
     /// <summary>Identity's issuer (its public address), which its emailed links and pages use.</summary>

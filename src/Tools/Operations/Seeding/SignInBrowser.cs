@@ -60,6 +60,26 @@ public sealed class SignInBrowser : IDisposable
     public Task<WebPage> OpenAsync(Uri address) => SendAsync(new HttpRequestMessage(HttpMethod.Get, address));
 
     /// <summary>Fills in the page's (only) form with these values and sends it, keeping its hidden fields.</summary>
+    /// <summary>
+    /// Signs a shopper up on the store's sign-up page and confirms the address from the emailed link, as a person
+    /// does. Afterwards the browser stands at the storefront's callback with a code (<see cref="LeftFor"/>).
+    /// </summary>
+    public async Task SignUpAndConfirmAsync(CodeFlowClient storefront, HttpClient identity, string email, string password, string? name = null)
+    {
+        var signUp = await OpenAsync(storefront.AuthorizeUrl(prompt: "create"));
+        var sent = await SubmitAsync(signUp, ("name", name ?? ""), ("email", email), ("password", password));
+        if (sent.Title != "Check your inbox")
+        {
+            throw new InvalidOperationException($"Could not sign {email} up: {sent.Text}");
+        }
+
+        await SubmitAsync(await OpenAsync(await Mailbox.LatestLinkAsync(identity, email, "Confirm your email")));
+        if (LeftFor is null)
+        {
+            throw new InvalidOperationException($"Confirming {email} did not lead back to the store.");
+        }
+    }
+
     public Task<WebPage> SubmitAsync(WebPage page, params (string Field, string Value)[] values)
     {
         var form = Regex.Match(page.Html, "<form method=\"post\" action=\"([^\"]*)\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
@@ -171,6 +191,13 @@ public sealed class CodeFlowClient(HttpClient identity, string clientId, string 
     });
 
     public async Task<JsonObject> RedeemCodeAsync(string code) => await SuccessAsync(await RedeemCodeResponseAsync(code));
+
+    /// <summary>A new shopper signs up and confirms the address in the browser; returns the storefront's tokens.</summary>
+    public async Task<JsonObject> SignUpAsync(SignInBrowser browser, string email, string password, string? name = null)
+    {
+        await browser.SignUpAndConfirmAsync(this, identity, email, password, name);
+        return await RedeemCodeAsync(CodeFrom(browser.LeftFor));
+    }
 
     /// <summary>Renews tokens; staff may name the merchant the new access token acts for (the merchant switcher).</summary>
     public Task<HttpResponseMessage> RefreshResponseAsync(string refreshToken, Guid? merchantId = null)
