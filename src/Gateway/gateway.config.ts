@@ -22,6 +22,7 @@ import { defineConfig, type GatewayConfig } from '@graphql-hive/gateway';
 import { openTelemetrySetup } from '@graphql-hive/gateway/opentelemetry/setup';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { useSubgraphRefusals } from './plugins/subgraph-refusals.ts';
 
 /** Client headers the subgraphs need: tenant, caller identity, correlation and language. */
 const PROPAGATED_CLIENT_HEADERS = ['x-merchant-id', 'authorization', 'x-request-id', 'accept-language'];
@@ -102,4 +103,6 @@ export const gatewayConfig = defineConfig({
   prometheus: { endpoint: '/metrics', metrics: true },
 
   ...(tracingEnabled ? { openTelemetry: { traces: true } } : {}),
+
+  plugins: () => [useSubgraphRefusals()],
 });

@@ -52,9 +52,11 @@ function readBody(request) {
  * @param {string[]} options.entityTypeNames  types resolvable through `_entities`
  * @param {object} options.queryFields  root resolvers (graphql-js rootValue), without the federation fields
  * @param {(representation: object) => object | null} options.resolveReference  entity lookup by key
+ * @param {(request: import('node:http').IncomingMessage) => { status: number, contentType: string, body: object } | null} [options.refuse]
+ *   answers a request instead of the schema, as the services' middleware does (a refusal before GraphQL runs)
  * @returns {Promise<{ url: string, receivedRequests: Array<{ headers: object, query: string }>, close: () => Promise<void> }>}
  */
-export async function startSubgraph({ contractPath, entityTypeNames, queryFields = {}, resolveReference }) {
+export async function startSubgraph({ contractPath, entityTypeNames, queryFields = {}, resolveReference, refuse }) {
   const contractSdl = readFileSync(contractPath, 'utf8');
   const schema = buildSubgraphSchema(contractSdl, entityTypeNames);
   const rootValue = {
@@ -71,6 +73,12 @@ export async function startSubgraph({ contractPath, entityTypeNames, queryFields
     }
     const { query, variables, operationName } = JSON.parse(await readBody(request));
     receivedRequests.push({ headers: request.headers, query });
+    const refusal = refuse?.(request);
+    if (refusal) {
+      response.writeHead(refusal.status, { 'content-type': refusal.contentType });
+      response.end(JSON.stringify(refusal.body));
+      return;
+    }
     const result = await graphql({ schema, source: query, rootValue, variableValues: variables, operationName });
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(result));
