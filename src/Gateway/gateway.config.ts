@@ -22,6 +22,9 @@ import { defineConfig, type GatewayConfig } from '@graphql-hive/gateway';
 import { openTelemetrySetup } from '@graphql-hive/gateway/opentelemetry/setup';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { useOperationCost } from './plugins/operation-cost.ts';
+import { useRequestSizeLimit } from './plugins/request-size.ts';
 import { useSubgraphRefusals } from './plugins/subgraph-refusals.ts';
 
 /** Client headers the subgraphs need: tenant, caller identity, correlation and language. */
@@ -34,6 +37,12 @@ const SUBGRAPH_URL_VARIABLES = {
   inventory: 'INVENTORY_GRAPHQL_URL',
   customers: 'CUSTOMERS_GRAPHQL_URL',
 } as const;
+
+/** Matches the subgraphs' own limit: a larger request would be refused behind the gateway anyway. */
+const MAX_REQUEST_BYTES = 256 * 1024;
+const MAX_ALIASES = 10;
+/** Two full pages of 100 products with their prices and availability (401 each), and a little more. */
+const MAX_OPERATION_COST = 1000;
 
 const isProduction = process.env.NODE_ENV === 'production';
 const otlpEndpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
@@ -86,14 +95,11 @@ export const gatewayConfig = defineConfig({
   },
 
   // Reject abusive documents before any subgraph sees them; sized with room to spare for the
-  // storefront's and the admin panel's real queries.
+  // storefront's real queries: the longest (a product's page) has 87 tokens, none has an alias or is
+  // deeper than 6, and the costliest (a page of 100 products) is estimated at 401.
   maxDepth: 10,
-  maxTokens: 2000,
+  maxTokens: 1000,
   blockFieldSuggestions: true,
-  // The estimated cost is the number of object-typed fields in the subgraph requests of one
-  // operation. It caps amplification through aliases and fragments, which maxTokens cannot see.
-  // (Hive Gateway 2.15 applies `listSize` to nullable list types only; our lists are [T!]!.)
-  demandControl: { maxCost: 500 },
 
   graphiql: !isProduction,
   landingPage: !isProduction,
@@ -104,5 +110,13 @@ export const gatewayConfig = defineConfig({
 
   ...(tracingEnabled ? { openTelemetry: { traces: true } } : {}),
 
-  plugins: () => [useSubgraphRefusals()],
+  plugins: () => [
+    // A body is bounded before it is read, so a huge document costs neither memory nor parsing.
+    useRequestSizeLimit({ maxBytes: MAX_REQUEST_BYTES }),
+    // Aliases repeat a field, and its cost, for a few tokens each.
+    maxAliasesPlugin({ n: MAX_ALIASES }),
+    // Counts what the subgraphs would read (fields times page sizes), which maxTokens and maxDepth cannot see.
+    useOperationCost({ maxCost: MAX_OPERATION_COST }),
+    useSubgraphRefusals(),
+  ],
 });

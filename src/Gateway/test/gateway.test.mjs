@@ -140,8 +140,9 @@ describe('gateway in front of the catalog and inventory subgraphs', { timeout: 9
 
   it('rejects a small document that fans out over the cost budget through aliases and a fragment', async () => {
     catalog.receivedRequests.length = 0;
-    const aliases = Array.from({ length: 100 }, (_, index) => `tree${index}: categories { ...Subtree }`).join('\n');
-    const fragment = `fragment Subtree on Category { ${nestedChildren(5)} }`;
+    // Each alias is a page of 100 products with prices and availability: 4 x 301 is over the budget of 1000.
+    const aliases = Array.from({ length: 4 }, (_, index) => `page${index}: products(first: 100) { ...Page }`).join('\n');
+    const fragment = 'fragment Page on ProductConnection { nodes { name priceFrom { amount } availability { inStock } } }';
 
     const { body } = await postGraphQL(gateway, `{ ${aliases} }\n${fragment}`);
 
