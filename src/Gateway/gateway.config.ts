@@ -9,6 +9,10 @@
  *   CATALOG_GRAPHQL_URL           Catalog subgraph endpoint (default: http://127.0.0.1:5101/graphql)
  *   INVENTORY_GRAPHQL_URL         Inventory subgraph endpoint (default: http://127.0.0.1:5102/graphql)
  *   CUSTOMERS_GRAPHQL_URL         Customers subgraph endpoint (default: http://127.0.0.1:5104/graphql)
+ *   CORS_ALLOWED_ORIGINS          first-party browser origins, comma-separated: the storefront's and the admin panel's
+ *                                 public URLs (default, for local runs: http://localhost:3000, http://127.0.0.1:3000,
+ *                                 http://localhost:5300, http://127.0.0.1:5300). Registered store hosts are allowed
+ *                                 too, as Identity knows them. No origin is allowed credentials.
  *   NODE_ENV                      'production' turns GraphiQL and the landing page off
  *   OTEL_EXPORTER_OTLP_ENDPOINT   when set, traces are exported over OTLP http/protobuf to <endpoint>/v1/traces;
  *                                 the standard OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS,
@@ -17,12 +21,14 @@
  *
  * Endpoints: /graphql, /healthcheck (alive), /readiness (supergraph loaded), /metrics (Prometheus text).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type GatewayConfig } from '@graphql-hive/gateway';
 import { openTelemetrySetup } from '@graphql-hive/gateway/opentelemetry/setup';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { allowedOrigins } from './plugins/allowed-origins.ts';
 import { useOperationCost } from './plugins/operation-cost.ts';
 import { useRequestSizeLimit } from './plugins/request-size.ts';
 import { useSubgraphRefusals } from './plugins/subgraph-refusals.ts';
@@ -43,6 +49,9 @@ const MAX_REQUEST_BYTES = 256 * 1024;
 const MAX_ALIASES = 10;
 /** Two full pages of 100 products with their prices and availability (401 each), and a little more. */
 const MAX_OPERATION_COST = 1000;
+
+const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
+const LOCAL_FIRST_PARTY_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5300', 'http://127.0.0.1:5300'];
 
 const isProduction = process.env.NODE_ENV === 'production';
 const otlpEndpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
@@ -77,11 +86,30 @@ function subgraphLocationOverrides(): GatewayConfig['transportEntries'] {
   return overrides;
 }
 
+/** The first-party origins as browsers send them (scheme, host and port, no path). */
+function firstPartyOrigins(): string[] {
+  const configured = process.env.CORS_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  return (configured?.length ? configured : LOCAL_FIRST_PARTY_ORIGINS).map((origin) => new URL(origin).origin);
+}
+
+/** Identity's subgraph endpoint: its override, else the one baked into the supergraph. */
+function identityGraphqlUrl(): string {
+  const override = process.env[SUBGRAPH_URL_VARIABLES.identity]?.trim();
+  if (override) return override;
+  const baked = /@join__graph\(name: "identity", url: "([^"]+)"\)/.exec(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+  if (!baked) throw new Error('The supergraph names no identity subgraph; set IDENTITY_GRAPHQL_URL.');
+  return baked[1];
+}
+
+const origins = allowedOrigins({ firstPartyOrigins: firstPartyOrigins(), identityGraphqlUrl: identityGraphqlUrl() });
+
 export const gatewayConfig = defineConfig({
-  supergraph: fileURLToPath(new URL('./supergraph.graphql', import.meta.url)),
+  supergraph: SUPERGRAPH_PATH,
   host: '127.0.0.1',
   port: Number(process.env.PORT) || 4000,
   transportEntries: subgraphLocationOverrides(),
+
+  cors: origins.cors,
 
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
@@ -118,5 +146,6 @@ export const gatewayConfig = defineConfig({
     // Counts what the subgraphs would read (fields times page sizes), which maxTokens and maxDepth cannot see.
     useOperationCost({ maxCost: MAX_OPERATION_COST }),
     useSubgraphRefusals(),
+    origins.plugin,
   ],
 });
