@@ -13,7 +13,7 @@
  *                                 public URLs (default, for local runs: http://localhost:3000, http://127.0.0.1:3000,
  *                                 http://localhost:5300, http://127.0.0.1:5300). Registered store hosts are allowed
  *                                 too, as Identity knows them. No origin is allowed credentials.
- *   NODE_ENV                      'production' turns GraphiQL and the landing page off
+ *   NODE_ENV                      'production' turns GraphiQL, the landing page, introspection and field suggestions off
  *   OTEL_EXPORTER_OTLP_ENDPOINT   when set, traces are exported over OTLP http/protobuf to <endpoint>/v1/traces;
  *                                 the standard OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS,
  *                                 OTEL_BSP_* and OTEL_SDK_DISABLED then apply as the OpenTelemetry spec defines them
@@ -127,7 +127,10 @@ export const gatewayConfig = defineConfig({
   // deeper than 6, and the costliest (a page of 100 products) is estimated at 401.
   maxDepth: 10,
   maxTokens: 1000,
-  blockFieldSuggestions: true,
+  // The schema is no one's business but the platform's: outside development, no introspection and no
+  // "Did you mean" hints that would let a caller guess it field by field.
+  blockFieldSuggestions: isProduction,
+  disableIntrospection: isProduction,
 
   graphiql: !isProduction,
   landingPage: !isProduction,

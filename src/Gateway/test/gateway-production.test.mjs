@@ -24,6 +24,16 @@ describe('gateway with NODE_ENV=production and no OTLP endpoint', { timeout: 60_
     await catalog?.close();
   });
 
+  async function post(query) {
+    const response = await fetch(`${gateway.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return response.json();
+  }
+
   it('serves queries', async () => {
     const response = await fetch(`${gateway.baseUrl}/graphql`, {
       method: 'POST',
@@ -48,6 +58,29 @@ describe('gateway with NODE_ENV=production and no OTLP endpoint', { timeout: 60_
     assert.doesNotMatch(graphiql.headers.get('content-type') ?? '', /text\/html/);
     assert.notEqual(graphiql.status, 200);
     assert.equal(landingPage.status, 404);
+  });
+
+  it('refuses introspection', async () => {
+    for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Product") { fields { name } } }']) {
+      const body = await post(query);
+
+      assert.ok(body.errors?.length, `${query} was answered: ${JSON.stringify(body)}`);
+      assert.equal(body.data ?? null, null);
+      assert.match(body.errors[0].message, /introspection/i);
+    }
+  });
+
+  it('still answers __typename, which clients and the federation need', async () => {
+    assert.deepEqual(await post('{ __typename products { __typename } }'), {
+      data: { __typename: 'Query', products: { __typename: 'ProductConnection' } },
+    });
+  });
+
+  it('does not suggest field names to a caller who guesses', async () => {
+    const body = await post('{ prodcts { totalCount } }');
+
+    assert.ok(body.errors?.length, 'expected an error');
+    assert.doesNotMatch(body.errors[0].message, /did you mean/i);
   });
 
   it('does not start OpenTelemetry', () => {
