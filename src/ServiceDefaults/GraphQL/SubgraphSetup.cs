@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Federation;
 using GraphQL.Transport;
 using GraphQL.Types;
+using GraphQL.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -40,7 +41,8 @@ public static class SubgraphSetup
             .AddFederation(FederationVersion)
             .AddGraphTypes(typeof(TSchema).Assembly)
             .AddValidationRule<FieldAccessRule>()
-            .AddErrorInfoProvider(new CommerceErrorInfoProvider())
+            .AddValidationRule(services => new SchemaExposureRule(SchemaExposure.IsHidden(services)))
+            .AddErrorInfoProvider(services => new CommerceErrorInfoProvider(SchemaExposure.IsHidden(services)))
             .AddUnhandledExceptionHandler(context => context.ErrorMessage = ExpectedErrors.MessageFor(context.OriginalException) ?? context.ErrorMessage)
             .ConfigureExecutionOptions(options => options.EnableMetrics = false)
             // Resolvers share the request's DbContext, which allows one query at a time; batch loaders supply
@@ -139,11 +141,16 @@ internal static class ExpectedErrors
     };
 }
 
-internal sealed class CommerceErrorInfoProvider : ErrorInfoProvider
+internal sealed class CommerceErrorInfoProvider(bool hideSchema) : ErrorInfoProvider
 {
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        if (hideSchema && executionError is ValidationError)
+        {
+            info.Message = SchemaExposure.WithoutSuggestions(info.Message);
+        }
+
         if (ExpectedErrors.CodeFor(executionError.InnerException) is { } code)
         {
             info.Extensions ??= new Dictionary<string, object?>();
