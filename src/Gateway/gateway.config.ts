@@ -9,6 +9,8 @@
  *   CATALOG_GRAPHQL_URL           Catalog subgraph endpoint (default: http://127.0.0.1:5101/graphql)
  *   INVENTORY_GRAPHQL_URL         Inventory subgraph endpoint (default: http://127.0.0.1:5102/graphql)
  *   CUSTOMERS_GRAPHQL_URL         Customers subgraph endpoint (default: http://127.0.0.1:5104/graphql)
+ *                                 Deployment: in production only the gateway should reach these endpoints (private
+ *                                 network or network policy); clients come through the gateway's limits and CORS.
  *   CORS_ALLOWED_ORIGINS          first-party browser origins, comma-separated: the storefront's and the admin panel's
  *                                 public URLs (default, for local runs: http://localhost:3000, http://127.0.0.1:3000,
  *                                 http://localhost:5300, http://127.0.0.1:5300). Registered store hosts are allowed
