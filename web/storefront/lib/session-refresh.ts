@@ -71,6 +71,11 @@ export function sessionRefresher({ refresh = refreshTokens, now = Date.now, maxE
     if (!session.refreshToken) return startedAt >= session.accessTokenExpiresAt ? { kind: 'ended' } : { kind: 'unchanged' };
     try {
       const tokens = await refreshOnce(client, session.refreshToken);
+      // A refreshed id_token must name the same shopper (OpenID Connect Core 12.2).
+      if (tokens.sub !== null && tokens.sub !== session.sub) {
+        console.error('[session] Identity refreshed the session for another subject; the session ends');
+        return { kind: 'ended' };
+      }
       return {
         kind: 'refreshed',
         session: {
