@@ -170,3 +170,84 @@ describe('proxy on account pages', () => {
     expect(tokenForms()).toEqual([]);
   });
 });
+
+describe('proxy security headers', () => {
+  beforeEach(() => {
+    gateway.reset();
+    gateway.answer((response, request) => {
+      const host = String(request.body.variables?.host);
+      const store = STORES[host];
+      json(response, 200, {
+        data: {
+          storefrontChannel: store
+            ? { host, merchant: { id: `${host}-id`, name: store.name, defaultCurrency: 'USD', status: store.status } }
+            : null,
+        },
+      });
+    });
+    vi.stubEnv('GATEWAY_URL', gateway.url);
+    vi.stubEnv('IDENTITY_URL', 'http://127.0.0.1:5103');
+    vi.stubEnv('IDENTITY_PUBLIC_URL', 'https://id.example.com/');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  const policyOf = (response: Response) =>
+    Object.fromEntries(
+      (response.headers.get('content-security-policy') ?? '')
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .filter(([name]) => name)
+        .map(([name, ...sources]) => [name, sources]),
+    );
+
+  function expectSecurityHeaders(response: Response) {
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const policy = policyOf(response);
+    expect(policy['frame-ancestors']).toEqual(["'none'"]);
+    expect(policy['form-action']).toEqual(["'self'", 'https://id.example.com']);
+    expect(policy['object-src']).toEqual(["'none'"]);
+    expect(policy['base-uri']).toEqual(["'self'"]);
+    expect(policy['script-src']).toEqual(expect.arrayContaining(["'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}==/)]));
+    expect(policy['script-src']).not.toContain("'unsafe-inline'");
+    return policy;
+  }
+
+  it('sends the headers and a fresh nonce on every page, and hands the nonce to the render', async () => {
+    const first = await proxy(requestFor('localhost:3000', '/c/shoes'));
+    const second = await proxy(requestFor('localhost:3000', '/c/shoes'));
+    const nonce = /'nonce-([^']+)'/.exec(expectSecurityHeaders(first)['script-src'].join(' '))![1];
+    expectSecurityHeaders(second);
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
+    // What the page render sees as request headers: Next takes the nonce for its scripts from the policy.
+    expect(first.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(first.headers.get('content-security-policy'));
+  });
+
+  it.each([
+    ['an unknown store', 'unknown.localhost:3000', 404],
+    ['a suspended store', 'closed.localhost:3000', 503],
+  ])('sends them on the page for %s, whose styles carry the nonce', async (_, host, status) => {
+    const response = await proxy(requestFor(host));
+    expect(response.status).toBe(status);
+    const nonce = /'nonce-([^']+)'/.exec(expectSecurityHeaders(response)['style-src'].join(' '))![1];
+    const html = await response.text();
+    expect(html.match(/<style[^>]*>/g)).toEqual([`<style nonce="${nonce}">`]);
+  });
+
+  it('sends them when the store cannot be looked up', async () => {
+    vi.stubEnv('GATEWAY_URL', await unusedGatewayUrl());
+    const response = await proxy(requestFor('unreachable-again.localhost:3000'));
+    expect(response.status).toBe(503);
+    expectSecurityHeaders(response);
+  });
+
+  it('sends them on account pages, where the session is renewed', async () => {
+    expectSecurityHeaders(await proxy(requestFor('localhost:3000', '/account')));
+  });
+});

@@ -7,8 +7,8 @@
  */
 import * as openid from 'openid-client';
 import type { Environment } from './environment';
+import { identityPublicUrl, identityUrl } from './identity-url';
 
-export const DEFAULT_IDENTITY_URL = 'http://127.0.0.1:5103';
 export const DEFAULT_CLIENT_ID = 'storefront';
 export const SCOPES = 'openid email offline_access';
 export const CALLBACK_PATH = '/auth/callback';
@@ -31,15 +31,12 @@ export class AuthConfigurationError extends Error {
   }
 }
 
-const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
-
 export function oidcClientFromEnvironment(env: Environment = process.env): OidcClient {
   const clientSecret = env.STOREFRONT_CLIENT_SECRET?.trim();
   if (!clientSecret) throw new AuthConfigurationError('STOREFRONT_CLIENT_SECRET must be set for shopper sign-in');
-  const identityUrl = withoutTrailingSlash(env.IDENTITY_URL?.trim() || DEFAULT_IDENTITY_URL);
   return {
-    identityUrl,
-    publicUrl: withoutTrailingSlash(env.IDENTITY_PUBLIC_URL?.trim() || identityUrl),
+    identityUrl: identityUrl(env),
+    publicUrl: identityPublicUrl(env),
     clientId: env.STOREFRONT_CLIENT_ID?.trim() || DEFAULT_CLIENT_ID,
     clientSecret,
     timeoutMs: TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest, NextResponse } from 'next/server';
 import { originOfRequest } from './origin';
 import {
   AuthConfigurationError,
@@ -105,12 +105,11 @@ export function usesAccessToken(pathname: string): boolean {
 const refreshSession = sessionRefresher();
 
 /**
- * For the proxy: lets the request through with a fresh session. Cookies can be written here (and
- * not while a page renders); a renewed or ended session is both sent to the browser and shown to
- * the page or action that handles this request.
+ * For the proxy: lets the request through (`response`, a NextResponse.next) with a fresh session.
+ * Cookies can be written here (and not while a page renders); a renewed or ended session is both
+ * sent to the browser and shown to the page or action that handles this request.
  */
-export async function continueWithFreshSession(request: NextRequest): Promise<NextResponse> {
-  const response = NextResponse.next();
+export async function continueWithFreshSession(request: NextRequest, response: NextResponse): Promise<NextResponse> {
   const secret = configuredSessionSecret();
   const origin = originOfRequest(request.headers);
   if (!secret || !origin) return response;
