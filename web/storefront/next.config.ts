@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -14,13 +15,10 @@ const nextConfig: NextConfig = {
   ],
   async headers() {
     return [
+      // Build assets, which the proxy does not see; it sends these and the Content-Security-Policy on everything else.
       {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-        ],
+        source: '/_next/:path*',
+        headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
       // Personal pages and the sign-in round trip: never in a search index (the pages say so too).
       ...['/account', '/account/:path*', '/auth/:path*'].map((source) => ({

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seal, SESSION_COOKIE, unseal, type Session } from './lib/session';
 import { json, startFakeGateway, unusedGatewayUrl, type FakeGateway } from './lib/testing/fake-gateway';
+import { startFakeIdentity, type FakeIdentity, type TokenAnswer } from './lib/testing/fake-identity';
 import { proxy } from './proxy';
 
 function requestFor(host: string, path = '/') {
@@ -89,9 +88,8 @@ describe('proxy', () => {
 
 describe('proxy on account pages', () => {
   const SECRET = 'a-session-secret-of-at-least-32-characters';
-  let identity: Server;
-  let tokenForms: Array<Record<string, string>> = [];
-  let tokenAnswer: { status: number; body: unknown };
+  let identity: FakeIdentity;
+  let tokenAnswer: TokenAnswer;
 
   const session = (refreshToken: string, expiresIn: number): Session => ({
     accessToken: 'old-access',
@@ -108,22 +106,14 @@ describe('proxy on account pages', () => {
       headers: { host: 'localhost:3000', cookie: `${SESSION_COOKIE}=${seal(SESSION_COOKIE, value, SECRET, 3_600)}` },
     });
 
+  const tokenForms = () => identity.received.map((request) => request.form);
+
   beforeAll(async () => {
-    identity = createServer((request, response) => {
-      let text = '';
-      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      request.on('end', () => {
-        tokenForms.push(Object.fromEntries(new URLSearchParams(text)));
-        json(response, tokenAnswer.status, tokenAnswer.body);
-      });
-    });
-    await new Promise<void>((resolve) => identity.listen(0, '127.0.0.1', resolve));
+    identity = await startFakeIdentity();
+    identity.answerTokens(() => tokenAnswer);
   });
 
-  afterAll(async () => {
-    identity.closeAllConnections();
-    await new Promise<void>((resolve) => identity.close(() => resolve()));
-  });
+  afterAll(() => identity.close());
 
   beforeEach(() => {
     gateway.reset();
@@ -137,10 +127,10 @@ describe('proxy on account pages', () => {
         },
       }),
     );
-    tokenForms = [];
-    tokenAnswer = { status: 200, body: { access_token: 'new-access', refresh_token: 'rotated', expires_in: 600 } };
+    identity.received.length = 0;
+    tokenAnswer = { status: 200, body: { access_token: 'new-access', token_type: 'Bearer', refresh_token: 'rotated', expires_in: 600 } };
     vi.stubEnv('GATEWAY_URL', gateway.url);
-    vi.stubEnv('IDENTITY_URL', `http://127.0.0.1:${(identity.address() as AddressInfo).port}`);
+    vi.stubEnv('IDENTITY_URL', identity.url);
     vi.stubEnv('STOREFRONT_CLIENT_SECRET', 'client-secret');
     vi.stubEnv('SESSION_SECRET', SECRET);
   });
@@ -150,7 +140,7 @@ describe('proxy on account pages', () => {
     const response = await proxy(accountRequest(session('refresh-1', 30_000)));
 
     expect(response.headers.get('x-middleware-next')).toBe('1');
-    expect(tokenForms).toEqual([expect.objectContaining({ grant_type: 'refresh_token', refresh_token: 'refresh-1' })]);
+    expect(tokenForms()).toEqual([expect.objectContaining({ grant_type: 'refresh_token', refresh_token: 'refresh-1' })]);
     const cookie = response.cookies.get(SESSION_COOKIE);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax' });
     expect(unseal<Session>(SESSION_COOKIE, cookie?.value, SECRET)).toMatchObject({
@@ -164,7 +154,7 @@ describe('proxy on account pages', () => {
 
   it('leaves a fresh session alone', async () => {
     const response = await proxy(accountRequest(session('refresh-2', 300_000)));
-    expect(tokenForms).toEqual([]);
+    expect(tokenForms()).toEqual([]);
     expect(response.cookies.get(SESSION_COOKIE)).toBeUndefined();
   });
 
@@ -177,6 +167,87 @@ describe('proxy on account pages', () => {
   it('renews nothing on catalog pages', async () => {
     const request = accountRequest(session('refresh-4', -1_000));
     await proxy(new NextRequest('http://localhost:3000/c/shoes', { headers: request.headers }));
-    expect(tokenForms).toEqual([]);
+    expect(tokenForms()).toEqual([]);
+  });
+});
+
+describe('proxy security headers', () => {
+  beforeEach(() => {
+    gateway.reset();
+    gateway.answer((response, request) => {
+      const host = String(request.body.variables?.host);
+      const store = STORES[host];
+      json(response, 200, {
+        data: {
+          storefrontChannel: store
+            ? { host, merchant: { id: `${host}-id`, name: store.name, defaultCurrency: 'USD', status: store.status } }
+            : null,
+        },
+      });
+    });
+    vi.stubEnv('GATEWAY_URL', gateway.url);
+    vi.stubEnv('IDENTITY_URL', 'http://127.0.0.1:5103');
+    vi.stubEnv('IDENTITY_PUBLIC_URL', 'https://id.example.com/');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  const policyOf = (response: Response) =>
+    Object.fromEntries(
+      (response.headers.get('content-security-policy') ?? '')
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .filter(([name]) => name)
+        .map(([name, ...sources]) => [name, sources]),
+    );
+
+  function expectSecurityHeaders(response: Response) {
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const policy = policyOf(response);
+    expect(policy['frame-ancestors']).toEqual(["'none'"]);
+    expect(policy['form-action']).toEqual(["'self'", 'https://id.example.com']);
+    expect(policy['object-src']).toEqual(["'none'"]);
+    expect(policy['base-uri']).toEqual(["'self'"]);
+    expect(policy['script-src']).toEqual(expect.arrayContaining(["'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}==/)]));
+    expect(policy['script-src']).not.toContain("'unsafe-inline'");
+    return policy;
+  }
+
+  it('sends the headers and a fresh nonce on every page, and hands the nonce to the render', async () => {
+    const first = await proxy(requestFor('localhost:3000', '/c/shoes'));
+    const second = await proxy(requestFor('localhost:3000', '/c/shoes'));
+    const nonce = /'nonce-([^']+)'/.exec(expectSecurityHeaders(first)['script-src'].join(' '))![1];
+    expectSecurityHeaders(second);
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
+    // What the page render sees as request headers: Next takes the nonce for its scripts from the policy.
+    expect(first.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(first.headers.get('content-security-policy'));
+  });
+
+  it.each([
+    ['an unknown store', 'unknown.localhost:3000', 404],
+    ['a suspended store', 'closed.localhost:3000', 503],
+  ])('sends them on the page for %s, whose styles carry the nonce', async (_, host, status) => {
+    const response = await proxy(requestFor(host));
+    expect(response.status).toBe(status);
+    const nonce = /'nonce-([^']+)'/.exec(expectSecurityHeaders(response)['style-src'].join(' '))![1];
+    const html = await response.text();
+    expect(html.match(/<style[^>]*>/g)).toEqual([`<style nonce="${nonce}">`]);
+  });
+
+  it('sends them when the store cannot be looked up', async () => {
+    vi.stubEnv('GATEWAY_URL', await unusedGatewayUrl());
+    const response = await proxy(requestFor('unreachable-again.localhost:3000'));
+    expect(response.status).toBe(503);
+    expectSecurityHeaders(response);
+  });
+
+  it('sends them on account pages, where the session is renewed', async () => {
+    expectSecurityHeaders(await proxy(requestFor('localhost:3000', '/account')));
   });
 });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isStoreOpen, rememberingChannelResolver, type Channel } from './lib/channels';
+import { CONTENT_SECURITY_POLICY, newNonce, NONCE_HEADER, securityHeaders, withSecurityHeaders } from './lib/security-headers';
 import { continueWithFreshSession, usesAccessToken } from './lib/session-refresh';
 import { storeErrorPage, suspendedStorePage, unknownStorePage } from './lib/store-status-pages';
 
@@ -18,8 +19,13 @@ function htmlResponse(html: string, status: number, headers: Record<string, stri
  * unknown host, a suspended merchant or a failed lookup get a plain page with the matching status
  * instead of an empty shell filled in by script. Suspended stores thus never reach a catalog query.
  * Account pages also get the shopper's access token renewed here, where cookies can be written.
+ * Every answer carries the security headers, with a nonce of its own for the page's scripts.
  */
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders(nonce);
+  const answer = (response: NextResponse) => withSecurityHeaders(response, headers);
+
   const hostHeader = request.headers.get('host');
   let channel: Channel | null;
   try {
@@ -27,13 +33,19 @@ export async function proxy(request: NextRequest) {
   } catch {
     // The gateway client has logged the failure with its cause.
     console.error(`[proxy] could not look up the store for host ${JSON.stringify(hostHeader)}: answering 503`);
-    return htmlResponse(storeErrorPage(), 503, { 'retry-after': '5' });
+    return answer(htmlResponse(storeErrorPage(nonce), 503, { 'retry-after': '5' }));
   }
 
-  if (!channel) return htmlResponse(unknownStorePage(), 404);
-  if (!isStoreOpen(channel)) return htmlResponse(suspendedStorePage(channel.merchant.name), 503);
-  if (usesAccessToken(request.nextUrl.pathname)) return continueWithFreshSession(request);
-  return NextResponse.next();
+  if (!channel) return answer(htmlResponse(unknownStorePage(nonce), 404));
+  if (!isStoreOpen(channel)) return answer(htmlResponse(suspendedStorePage(channel.merchant.name, nonce), 503));
+
+  // The render reads the policy (Next takes the nonce for its own scripts from it) and the nonce.
+  const renderHeaders = new Headers(request.headers);
+  renderHeaders.set(NONCE_HEADER, nonce);
+  renderHeaders.set(CONTENT_SECURITY_POLICY, headers[CONTENT_SECURITY_POLICY]);
+  const response = NextResponse.next({ request: { headers: renderHeaders } });
+  if (usesAccessToken(request.nextUrl.pathname)) await continueWithFreshSession(request, response);
+  return answer(response);
 }
 
 export const config = {

@@ -4,13 +4,21 @@
  * written into those forms only, so another site can neither read nor guess it. As a second line,
  * a request whose Origin header names another site is refused even with a valid token.
  */
-import { randomToken, sameSecret } from './oidc';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Session } from './session';
 
 export { CSRF_FIELD } from './csrf-field';
 
+/** A random, URL-safe token with 256 bits of entropy. */
 export function createCsrfToken(): string {
-  return randomToken();
+  return randomBytes(32).toString('base64url');
+}
+
+/** Constant-time comparison; never matches empty values. */
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 
 export type CsrfRejection = 'foreign-origin' | 'no-session' | 'bad-token';

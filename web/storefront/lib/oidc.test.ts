@@ -1,134 +1,49 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import type { Configuration } from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AuthConfigurationError,
-  authorizeUrl,
-  decodeIdToken,
+  authorizationUrl,
+  discoverIdentity,
   endSessionUrl,
   exchangeCode,
-  localReturnPath,
+  identityConfigurationCache,
+  newAuthorizationRequest,
   OidcError,
   oidcClientFromEnvironment,
-  pkceChallenge,
-  randomToken,
   refreshTokens,
   revokeRefreshToken,
-  sameSecret,
+  type AuthorizationRequest,
   type OidcClient,
 } from './oidc';
+import { startFakeIdentity, STOREFRONT_CLIENT_ID, type FakeIdentity } from './testing/fake-identity';
+import { unusedGatewayUrl } from './testing/fake-gateway';
 
-const CLIENT: OidcClient = {
-  identityUrl: 'http://127.0.0.1:5103',
-  publicUrl: 'https://id.example.com',
-  clientId: 'storefront',
-  clientSecret: 'client-secret',
-  timeoutMs: 2_000,
-};
+// Browsers know Identity by its public name; the storefront reaches it at its own address.
+const PUBLIC_URL = 'http://id.localhost:5999';
+const STORE_CALLBACK = 'http://localhost:3000/auth/callback';
 
-const jwt = (claims: Record<string, unknown>) =>
-  ['{"alg":"RS256"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.signature';
+let identity: FakeIdentity;
+let client: OidcClient;
+let configuration: Configuration;
 
-describe('PKCE', () => {
-  it('derives the S256 challenge of RFC 7636 appendix B', () => {
-    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
-  });
-
-  it('makes verifiers of 43 unreserved characters, never the same twice', () => {
-    const verifier = randomToken();
-    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(randomToken()).not.toBe(verifier);
-  });
-});
-
-describe('authorizeUrl', () => {
-  const request = {
-    redirectUri: 'http://localhost:3000/auth/callback',
-    state: 'the-state',
-    nonce: 'the-nonce',
-    codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+beforeAll(async () => {
+  identity = await startFakeIdentity({ publicUrl: PUBLIC_URL });
+  client = {
+    identityUrl: identity.url,
+    publicUrl: PUBLIC_URL,
+    clientId: STOREFRONT_CLIENT_ID,
+    clientSecret: 'client-secret',
+    timeoutMs: 2_000,
   };
-
-  it('sends the browser to the public authorize endpoint with code, PKCE and the scopes', () => {
-    const url = new URL(authorizeUrl(CLIENT, request));
-    expect(`${url.origin}${url.pathname}`).toBe('https://id.example.com/connect/authorize');
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      client_id: 'storefront',
-      response_type: 'code',
-      redirect_uri: 'http://localhost:3000/auth/callback',
-      scope: 'openid email offline_access',
-      state: 'the-state',
-      nonce: 'the-nonce',
-      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-      code_challenge_method: 'S256',
-    });
-    expect(url.search).toContain('scope=openid%20email%20offline_access');
-  });
-
-  it('asks for the sign-up page with prompt=create', () => {
-    expect(new URL(authorizeUrl(CLIENT, { ...request, prompt: 'create' })).searchParams.get('prompt')).toBe('create');
-    expect(new URL(authorizeUrl(CLIENT, request)).searchParams.has('prompt')).toBe(false);
-  });
-
-  it('ends the session at Identity with the id token as hint and the store home as way back', () => {
-    const url = new URL(endSessionUrl(CLIENT, 'http://localhost:3000/', 'id.token'));
-    expect(`${url.origin}${url.pathname}`).toBe('https://id.example.com/connect/endsession');
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      client_id: 'storefront',
-      post_logout_redirect_uri: 'http://localhost:3000/',
-      id_token_hint: 'id.token',
-    });
-  });
+  configuration = await discoverIdentity(client);
 });
 
-describe('localReturnPath', () => {
-  it.each([
-    ['/account', '/account'],
-    ['/p/trail-runner?size=M#reviews', '/p/trail-runner?size=M#reviews'],
-    ['/c/shoes/../../account', '/account'],
-  ])('keeps the local path %j', (value, expected) => {
-    expect(localReturnPath(value)).toBe(expected);
-  });
+afterAll(() => identity.close());
 
-  it.each([
-    null,
-    '',
-    'account',
-    'https://evil.example/account',
-    '//evil.example/account',
-    '/\\evil.example',
-    '\\\\evil.example',
-    '/\t/evil.example',
-    'javascript:alert(1)',
-  ])('falls back to /account for %j', (value) => {
-    expect(localReturnPath(value)).toBe('/account');
-  });
+beforeEach(() => identity.reset());
 
-  it('falls back for absurdly long paths', () => {
-    expect(localReturnPath(`/${'a'.repeat(2_001)}`)).toBe('/account');
-  });
-});
-
-describe('decodeIdToken', () => {
-  it('reads subject, email, merchant, nonce and audience', () => {
-    const claims = decodeIdToken(jwt({ sub: 'u1', email: 'a@example.com', merchant_id: 'm1', nonce: 'n', aud: 'storefront' }));
-    expect(claims).toEqual({ sub: 'u1', email: 'a@example.com', merchantId: 'm1', nonce: 'n', aud: ['storefront'] });
-  });
-
-  it('refuses tokens that are not JWTs or lack the claims', () => {
-    expect(() => decodeIdToken('not-a-jwt')).toThrow(OidcError);
-    expect(() => decodeIdToken(jwt({ sub: 'u1', email: 'a@example.com' }))).toThrow(/merchant_id/);
-  });
-});
-
-describe('sameSecret', () => {
-  it('compares in constant time and never matches empty values', () => {
-    expect(sameSecret('abc', 'abc')).toBe(true);
-    expect(sameSecret('abc', 'abd')).toBe(false);
-    expect(sameSecret('abc', 'abcd')).toBe(false);
-    expect(sameSecret('', '')).toBe(false);
-  });
-});
+const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
 describe('oidcClientFromEnvironment', () => {
   it('needs the client secret and defaults the rest', () => {
@@ -138,7 +53,7 @@ describe('oidcClientFromEnvironment', () => {
       publicUrl: 'http://identity:8080',
       clientId: 'storefront',
       clientSecret: 's',
-      timeoutMs: expect.any(Number),
+      timeoutMs: 10_000,
     });
     expect(
       oidcClientFromEnvironment({ STOREFRONT_CLIENT_SECRET: 's', IDENTITY_PUBLIC_URL: 'https://id.example.com', STOREFRONT_CLIENT_ID: 'shop' }),
@@ -146,85 +61,204 @@ describe('oidcClientFromEnvironment', () => {
   });
 });
 
-describe('token endpoint', () => {
-  let server: Server;
-  let client: OidcClient;
-  let received: Array<{ path: string; form: Record<string, string> }> = [];
-  let answer: (response: ServerResponse) => void;
+describe('discovery', () => {
+  it('knows Identity by its public issuer and reaches it at IDENTITY_URL', () => {
+    const metadata = configuration.serverMetadata();
+    expect(metadata.issuer).toBe(`${PUBLIC_URL}/`);
+    expect(metadata.authorization_endpoint).toBe(`${PUBLIC_URL}/connect/authorize`);
+  });
 
-  const reply = (status: number, body: unknown) => (response: ServerResponse) => {
-    response.writeHead(status, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(body));
-  };
+  it('refuses an issuer other than the configured public URL', async () => {
+    await expect(discoverIdentity({ ...client, publicUrl: 'http://other.localhost:5999' })).rejects.toThrow(/issuer/);
+  });
 
-  beforeAll(async () => {
-    server = createServer((request: IncomingMessage, response) => {
-      let text = '';
-      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      request.on('end', () => {
-        received.push({ path: request.url ?? '', form: Object.fromEntries(new URLSearchParams(text)) });
-        answer(response);
-      });
+  it('refuses plain http for an Identity that is not on this machine', async () => {
+    await expect(discoverIdentity({ ...client, publicUrl: 'http://id.example.com' })).rejects.toThrow(AuthConfigurationError);
+  });
+
+  it('fails as unreachable when Identity does not answer, and tries again on the next request', async () => {
+    const down = { ...client, identityUrl: new URL(await unusedGatewayUrl()).origin };
+    let attempts = 0;
+    const configurationFor = identityConfigurationCache(async (target) => {
+      attempts++;
+      return discoverIdentity(target);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    client = { ...CLIENT, identityUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    await expect(configurationFor(down)).rejects.toMatchObject({ kind: 'unreachable' });
+    await expect(configurationFor(down)).rejects.toBeInstanceOf(OidcError);
+    expect(attempts).toBe(2);
+    expect(await configurationFor(client)).toBe(await configurationFor(client));
+    expect(attempts).toBe(3);
+  });
+});
+
+describe('authorizationUrl', () => {
+  it('sends the browser to the public authorize endpoint with code, state, nonce, PKCE S256 and the scopes', async () => {
+    const request = newAuthorizationRequest(STORE_CALLBACK);
+    const url = new URL(await authorizationUrl(configuration, request));
+    expect(`${url.origin}${url.pathname}`).toBe(`${PUBLIC_URL}/connect/authorize`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'storefront',
+      response_type: 'code',
+      redirect_uri: STORE_CALLBACK,
+      scope: 'openid email offline_access',
+      state: request.state,
+      nonce: request.nonce,
+      code_challenge: s256(request.codeVerifier),
+      code_challenge_method: 'S256',
+    });
+    expect(url.search).toContain('scope=openid%20email%20offline_access');
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  it('makes fresh state, nonce and verifier of at least 256 bits for every sign-in', () => {
+    const first = newAuthorizationRequest(STORE_CALLBACK);
+    const second = newAuthorizationRequest(STORE_CALLBACK);
+    for (const key of ['state', 'nonce', 'codeVerifier'] as const) {
+      expect(first[key]).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+      expect(first[key]).not.toBe(second[key]);
+    }
   });
+
+  it('asks for the sign-up page with prompt=create', async () => {
+    const request = newAuthorizationRequest(STORE_CALLBACK);
+    expect(new URL(await authorizationUrl(configuration, request, 'create')).searchParams.get('prompt')).toBe('create');
+    expect(new URL(await authorizationUrl(configuration, request)).searchParams.has('prompt')).toBe(false);
+  });
+
+  it('ends the session at Identity with the id token as hint and the store home as way back', () => {
+    const url = new URL(endSessionUrl(configuration, 'http://localhost:3000/', 'id.token'));
+    expect(`${url.origin}${url.pathname}`).toBe(`${PUBLIC_URL}/connect/endsession`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'storefront',
+      post_logout_redirect_uri: 'http://localhost:3000/',
+      id_token_hint: 'id.token',
+    });
+  });
+});
+
+describe('exchangeCode', () => {
+  let request: AuthorizationRequest;
+  const callback = (parameters: Record<string, string>) => new URLSearchParams(parameters);
 
   beforeEach(() => {
-    received = [];
-    answer = reply(200, { access_token: 'at', refresh_token: 'rt', id_token: 'it', expires_in: 600, token_type: 'Bearer' });
+    request = newAuthorizationRequest(STORE_CALLBACK);
+    identity.answerTokens(() => ({
+      status: 200,
+      body: {
+        access_token: 'access',
+        token_type: 'Bearer',
+        expires_in: 600,
+        refresh_token: 'refresh',
+        id_token: identity.idToken({ sub: 'shopper-1', email: 'jamie@example.com', merchant_id: 'm1', nonce: request.nonce }),
+      },
+    }));
   });
 
-  it('exchanges the code with the verifier and the client credentials', async () => {
-    const tokens = await exchangeCode(client, { code: 'c', redirectUri: 'http://localhost:3000/auth/callback', codeVerifier: 'v' }, 1_000);
-
-    expect(tokens).toEqual({ accessToken: 'at', refreshToken: 'rt', idToken: 'it', accessTokenExpiresAt: 601_000 });
-    expect(received).toEqual([
+  it('exchanges the code with the verifier, the redirect URI and the client secret, and reads the shopper', async () => {
+    const signedIn = await exchangeCode(configuration, request, callback({ code: 'the-code', state: request.state, iss: identity.issuer }), 1_000);
+    expect(identity.received).toEqual([
       {
         path: '/connect/token',
         form: {
           grant_type: 'authorization_code',
-          code: 'c',
-          redirect_uri: 'http://localhost:3000/auth/callback',
-          code_verifier: 'v',
+          code: 'the-code',
+          redirect_uri: STORE_CALLBACK,
+          code_verifier: request.codeVerifier,
           client_id: 'storefront',
           client_secret: 'client-secret',
         },
       },
     ]);
-  });
-
-  it('refreshes with the refresh token and tells a dead grant apart', async () => {
-    await refreshTokens(client, 'old');
-    expect(received[0]?.form).toEqual({ grant_type: 'refresh_token', refresh_token: 'old', client_id: 'storefront', client_secret: 'client-secret' });
-
-    answer = reply(400, { error: 'invalid_grant', error_description: 'The refresh token is no longer valid.' });
-    const error = await refreshTokens(client, 'old').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OidcError);
-    expect((error as OidcError).isInvalidGrant).toBe(true);
-
-    answer = reply(500, {});
-    expect(((await refreshTokens(client, 'old').catch((e: unknown) => e)) as OidcError).isInvalidGrant).toBe(false);
-  });
-
-  it('revokes a refresh token', async () => {
-    answer = (response) => response.writeHead(200).end();
-    await revokeRefreshToken(client, 'rt');
-    expect(received[0]).toEqual({
-      path: '/connect/revoke',
-      form: { token: 'rt', token_type_hint: 'refresh_token', client_id: 'storefront', client_secret: 'client-secret' },
+    expect(signedIn).toMatchObject({
+      sub: 'shopper-1',
+      email: 'jamie@example.com',
+      merchantId: 'm1',
+      tokens: { accessToken: 'access', refreshToken: 'refresh', accessTokenExpiresAt: 601_000, sub: 'shopper-1' },
     });
   });
 
-  it('fails as unreachable when Identity does not answer', async () => {
-    const error = await exchangeCode({ ...client, identityUrl: 'http://127.0.0.1:1' }, { code: 'c', redirectUri: 'r', codeVerifier: 'v' }).catch(
-      (e: unknown) => e,
-    );
-    expect((error as OidcError).kind).toBe('unreachable');
+  it.each([
+    ['another issuer', { iss: 'https://evil.example/' }],
+    ['no issuer', {}],
+  ])('refuses an authorization response naming %s, before spending the code', async (_, iss: Record<string, string>) => {
+    const answer = exchangeCode(configuration, request, callback({ code: 'the-code', state: request.state, ...iss }));
+    await expect(answer).rejects.toMatchObject({ kind: 'invalid-response', message: expect.stringMatching(/"iss"/) });
+    expect(identity.received).toEqual([]);
+  });
+
+  it.each([
+    ['another state', { state: 'not-the-state' }],
+    ['no state', {}],
+  ])('refuses an authorization response with %s, before spending the code', async (_, state: Record<string, string>) => {
+    const answer = exchangeCode(configuration, request, callback({ code: 'the-code', iss: identity.issuer, ...state }));
+    await expect(answer).rejects.toMatchObject({ kind: 'state-mismatch' });
+    expect(identity.received).toEqual([]);
+  });
+
+  it('tells an error Identity sent back apart, by its code', async () => {
+    const answer = exchangeCode(configuration, request, callback({ error: 'access_denied', state: request.state, iss: identity.issuer }));
+    await expect(answer).rejects.toMatchObject({ kind: 'rejected', error: 'access_denied' });
+  });
+
+  it('refuses an id_token with another nonce', async () => {
+    identity.answerTokens(() => ({
+      status: 200,
+      body: {
+        access_token: 'access',
+        token_type: 'Bearer',
+        expires_in: 600,
+        id_token: identity.idToken({ email: 'jamie@example.com', merchant_id: 'm1', nonce: 'replayed' }),
+      },
+    }));
+    const answer = exchangeCode(configuration, request, callback({ code: 'the-code', state: request.state, iss: identity.issuer }));
+    await expect(answer).rejects.toMatchObject({ kind: 'invalid-response' });
+  });
+
+  it('refuses an id_token for another client, or whose signature does not hold', async () => {
+    const forged = identity.idToken({ email: 'jamie@example.com', merchant_id: 'm1', nonce: request.nonce }).replace(/\.[^.]+$/, '.AAAA');
+    for (const idToken of [identity.idToken({ aud: 'admin', azp: 'admin', email: 'a@example.com', merchant_id: 'm1', nonce: request.nonce }), forged]) {
+      identity.answerTokens(() => ({ status: 200, body: { access_token: 'a', token_type: 'Bearer', expires_in: 600, id_token: idToken } }));
+      const answer = exchangeCode(configuration, request, callback({ code: 'the-code', state: request.state, iss: identity.issuer }));
+      await expect(answer).rejects.toBeInstanceOf(OidcError);
+    }
+  });
+
+  it('refuses a token answer without id_token', async () => {
+    identity.answerTokens(() => ({ status: 200, body: { access_token: 'a', token_type: 'Bearer', expires_in: 600 } }));
+    const answer = exchangeCode(configuration, request, callback({ code: 'the-code', state: request.state, iss: identity.issuer }));
+    await expect(answer).rejects.toBeInstanceOf(OidcError);
+  });
+});
+
+describe('refresh and revocation', () => {
+  it('refreshes with the refresh token and the client secret, keeping the rotated refresh token', async () => {
+    identity.answerTokens(() => ({
+      status: 200,
+      body: { access_token: 'new-access', token_type: 'Bearer', expires_in: 600, refresh_token: 'rotated' },
+    }));
+    const tokens = await refreshTokens(client, 'refresh-1', 5_000);
+    expect(identity.received).toEqual([
+      {
+        path: '/connect/token',
+        form: { grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: 'storefront', client_secret: 'client-secret' },
+      },
+    ]);
+    expect(tokens).toEqual({ accessToken: 'new-access', refreshToken: 'rotated', idToken: null, accessTokenExpiresAt: 605_000, sub: null });
+  });
+
+  it('tells a dead grant apart', async () => {
+    identity.answerTokens(() => ({ status: 400, body: { error: 'invalid_grant', error_description: 'The token is no longer valid.' } }));
+    const refusal = await refreshTokens(client, 'refresh-2').catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(OidcError);
+    expect(refusal).toMatchObject({ kind: 'rejected', isInvalidGrant: true, status: 400 });
+  });
+
+  it('revokes a refresh token', async () => {
+    await revokeRefreshToken(client, 'refresh-3');
+    expect(identity.received).toEqual([
+      {
+        path: '/connect/revoke',
+        form: { token: 'refresh-3', token_type_hint: 'refresh_token', client_id: 'storefront', client_secret: 'client-secret' },
+      },
+    ]);
   });
 });

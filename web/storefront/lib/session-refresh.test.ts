@@ -16,7 +16,7 @@ const session = (expiresIn: number, refreshToken: string | null = 'rt-1'): Sessi
   csrfToken: 'csrf',
 });
 
-const tokens: TokenSet = { accessToken: 'at-2', refreshToken: 'rt-2', idToken: null, accessTokenExpiresAt: NOW + 600_000 };
+const tokens: TokenSet = { accessToken: 'at-2', refreshToken: 'rt-2', idToken: null, accessTokenExpiresAt: NOW + 600_000, sub: null };
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -70,6 +70,17 @@ describe('sessionRefresher', () => {
     expect(await refreshSession(CLIENT, session(0))).toEqual({ kind: 'unchanged' });
     expect(await refreshSession(CLIENT, session(0))).toEqual({ kind: 'unchanged' });
     expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('ends the session when the refreshed id_token names another shopper', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const refreshSession = sessionRefresher({ refresh: vi.fn(async () => ({ ...tokens, idToken: 'id-2', sub: 'u2' })), now: () => NOW });
+    expect(await refreshSession(CLIENT, session(0))).toEqual({ kind: 'ended' });
+  });
+
+  it('keeps the id_token of the refresh when it names the same shopper', async () => {
+    const refreshSession = sessionRefresher({ refresh: vi.fn(async () => ({ ...tokens, idToken: 'id-2', sub: 'u1' })), now: () => NOW });
+    expect(await refreshSession(CLIENT, session(0))).toMatchObject({ kind: 'refreshed', session: { idToken: 'id-2', sub: 'u1' } });
   });
 
   it('ends a session without refresh token once its access token has expired', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest, NextResponse } from 'next/server';
 import { originOfRequest } from './origin';
 import {
   AuthConfigurationError,
@@ -71,6 +71,11 @@ export function sessionRefresher({ refresh = refreshTokens, now = Date.now, maxE
     if (!session.refreshToken) return startedAt >= session.accessTokenExpiresAt ? { kind: 'ended' } : { kind: 'unchanged' };
     try {
       const tokens = await refreshOnce(client, session.refreshToken);
+      // A refreshed id_token must name the same shopper (OpenID Connect Core 12.2).
+      if (tokens.sub !== null && tokens.sub !== session.sub) {
+        console.error('[session] Identity refreshed the session for another subject; the session ends');
+        return { kind: 'ended' };
+      }
       return {
         kind: 'refreshed',
         session: {
@@ -100,12 +105,11 @@ export function usesAccessToken(pathname: string): boolean {
 const refreshSession = sessionRefresher();
 
 /**
- * For the proxy: lets the request through with a fresh session. Cookies can be written here (and
- * not while a page renders); a renewed or ended session is both sent to the browser and shown to
- * the page or action that handles this request.
+ * For the proxy: lets the request through (`response`, a NextResponse.next) with a fresh session.
+ * Cookies can be written here (and not while a page renders); a renewed or ended session is both
+ * sent to the browser and shown to the page or action that handles this request.
  */
-export async function continueWithFreshSession(request: NextRequest): Promise<NextResponse> {
-  const response = NextResponse.next();
+export async function continueWithFreshSession(request: NextRequest, response: NextResponse): Promise<NextResponse> {
   const secret = configuredSessionSecret();
   const origin = originOfRequest(request.headers);
   if (!secret || !origin) return response;

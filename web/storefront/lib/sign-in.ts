@@ -3,23 +3,25 @@
  * the answer back at /auth/callback, and keep the result in the encrypted session cookie.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import type { Configuration } from 'openid-client';
+import { isStoreOpen, resolveChannel } from './channels';
 import { createCsrfToken, csrfRejection, CSRF_FIELD } from './csrf';
 import {
-  authorizeUrl,
+  authorizationUrl,
   callbackUrl,
-  decodeIdToken,
   endSessionUrl,
   exchangeCode,
-  localReturnPath,
+  identityConfiguration,
+  newAuthorizationRequest,
+  OidcError,
   oidcClientFromEnvironment,
-  pkceChallenge,
-  randomToken,
+  postLogoutRedirectUrl,
   revokeRefreshToken,
-  sameSecret,
   type OidcClient,
+  type SignedIn,
 } from './oidc';
 import { originOfRequest } from './origin';
-import { getStoreContext } from './request-context';
+import { localReturnPath } from './return-path';
 import {
   authStateFromCookies,
   clearAuthState,
@@ -33,7 +35,6 @@ import {
   type CookieOptions,
   type CookieReader,
   type CookieWriter,
-  type Session,
 } from './session';
 
 /** Why signing in did not work out, shown by /account/sign-in-error. */
@@ -57,47 +58,54 @@ function problemRedirect(origin: string, problem: SignInProblem): NextResponse {
   return redirectTo(`${origin}${SIGN_IN_ERROR_PATH}?reason=${problem}`);
 }
 
+/** SESSION_SECRET, the client and Identity's discovered configuration; null (logged) when sign-in is not available. */
+async function signInSetup(): Promise<{ secret: string; client: OidcClient; configuration: Configuration } | null> {
+  try {
+    const secret = sessionSecretFromEnvironment();
+    const client = oidcClientFromEnvironment();
+    return { secret, client, configuration: await identityConfiguration(client) };
+  } catch (error) {
+    console.error(`[sign-in] shopper sign-in is not available: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 /**
  * GET /account/sign-in and /account/sign-up: remember state, nonce and code verifier in a
- * short-lived cookie and send the browser to Identity's authorize endpoint. Any local session is
- * dropped first, so a session Identity no longer honours cannot bounce the shopper back and forth.
+ * short-lived cookie and send the browser to Identity's authorize endpoint. The redirect URI is
+ * built from the request's own origin, nothing else. Any local session is dropped first, so a
+ * session Identity no longer honours cannot bounce the shopper back and forth.
  */
-export function startSignIn(request: NextRequest, prompt?: 'create'): NextResponse {
+export async function startSignIn(request: NextRequest, prompt?: 'create'): Promise<NextResponse> {
   const origin = originOfRequest(request.headers);
   if (!origin) return new NextResponse('Bad Request', { status: 400 });
 
-  let secret: string;
-  let client: OidcClient;
-  try {
-    secret = sessionSecretFromEnvironment();
-    client = oidcClientFromEnvironment();
-  } catch (error) {
-    console.error(`[sign-in] shopper sign-in is not configured: ${(error as Error).message}`);
-    return problemRedirect(origin, 'unavailable');
-  }
+  const setup = await signInSetup();
+  if (!setup) return problemRedirect(origin, 'unavailable');
 
-  const codeVerifier = randomToken();
-  const state = { state: randomToken(), nonce: randomToken(), codeVerifier, redirectUri: callbackUrl(origin) };
+  const authorization = newAuthorizationRequest(callbackUrl(origin));
   const returnTo = localReturnPath(request.nextUrl.searchParams.get('returnTo'));
-  const response = redirectTo(
-    authorizeUrl(client, {
-      redirectUri: state.redirectUri,
-      state: state.state,
-      nonce: state.nonce,
-      codeChallenge: pkceChallenge(codeVerifier),
-      prompt,
-    }),
-  );
+  const response = redirectTo(await authorizationUrl(setup.configuration, authorization, prompt));
   const secure = isSecureOrigin(origin);
-  writeAuthState(response.cookies, { ...state, returnTo }, secret, secure);
+  writeAuthState(response.cookies, { ...authorization, returnTo }, setup.secret, secure);
   if (request.cookies.has(SESSION_COOKIE)) clearSession(cookieJar(request, response), secure);
   return response;
 }
 
+/** How a failed callback is explained to the shopper. */
+function problemOf(error: unknown): SignInProblem {
+  if (!(error instanceof OidcError)) return 'failed';
+  if (error.kind === 'state-mismatch') return 'expired';
+  if (error.kind === 'unreachable') return 'unavailable';
+  if (error.error === 'access_denied') return 'denied';
+  return 'failed';
+}
+
 /**
- * GET /auth/callback: check the state, exchange the code (with the PKCE verifier and the client
- * secret), check nonce, audience and that the account belongs to this store's merchant, then
- * start the session and continue to the page the shopper came for.
+ * GET /auth/callback: the library checks the authorization response (Identity's `iss`, the state),
+ * exchanges the code (with the PKCE verifier and the client secret) and checks the id_token (issuer,
+ * audience, nonce, signature); then the account must belong to this store's merchant. The session
+ * starts and the shopper continues to the page they came for.
  */
 export async function finishSignIn(request: NextRequest): Promise<NextResponse> {
   const origin = originOfRequest(request.headers);
@@ -111,55 +119,44 @@ export async function finishSignIn(request: NextRequest): Promise<NextResponse> 
     return response;
   };
 
-  let secret: string;
-  let client: OidcClient;
+  const setup = await signInSetup();
+  if (!setup) return fail('unavailable');
+
+  const auth = authStateFromCookies(request.cookies, setup.secret);
+  // No state (expired, or another browser), or one made for another of the store's host names: start again.
+  if (!auth || auth.redirectUri !== callbackUrl(origin)) return fail('expired');
+
+  // A closed store spends no code.
+  const channel = await resolveChannel(request.headers.get('host')).catch(() => null);
+  if (!channel || !isStoreOpen(channel)) return fail('unavailable');
+
+  let signedIn: SignedIn;
   try {
-    secret = sessionSecretFromEnvironment();
-    client = oidcClientFromEnvironment();
+    signedIn = await exchangeCode(setup.configuration, auth, request.nextUrl.searchParams);
   } catch (error) {
-    return fail('unavailable', `shopper sign-in is not configured: ${(error as Error).message}`);
+    return fail(problemOf(error), `the sign-in did not complete: ${String(error)}`);
   }
 
-  const params = request.nextUrl.searchParams;
-  const auth = authStateFromCookies(request.cookies, secret);
-  // No state (expired, or another browser) or a state we did not send: start again.
-  if (!auth || !sameSecret(params.get('state') ?? '', auth.state)) return fail('expired');
-  const error = params.get('error');
-  if (error) return fail(error === 'access_denied' ? 'denied' : 'failed', `Identity answered the sign-in with ${error}`);
-  const code = params.get('code');
-  if (!code) return fail('failed', 'the callback carried neither a code nor an error');
-  // The auth cookie is per host; a redirect URI of another origin would be refused by Identity anyway.
-  if (auth.redirectUri !== callbackUrl(origin)) return fail('expired');
-
-  const store = await getStoreContext();
-  if (!store?.open) return fail('unavailable');
-
-  let session: Session;
-  try {
-    const tokens = await exchangeCode(client, { code, redirectUri: auth.redirectUri, codeVerifier: auth.codeVerifier });
-    if (!tokens.idToken) return fail('failed', 'Identity issued no id_token');
-    const claims = decodeIdToken(tokens.idToken);
-    if (claims.nonce === undefined || !sameSecret(claims.nonce, auth.nonce)) return fail('failed', 'the id_token nonce does not match');
-    if (!claims.aud.includes(client.clientId)) return fail('failed', `the id_token is for ${claims.aud.join(', ')}`);
-    if (claims.merchantId.toLowerCase() !== store.merchantId.toLowerCase()) {
-      return fail('wrong-store', `an account of merchant ${claims.merchantId} tried to sign in at ${store.host}`);
-    }
-    session = {
-      accessToken: tokens.accessToken,
-      accessTokenExpiresAt: tokens.accessTokenExpiresAt,
-      refreshToken: tokens.refreshToken,
-      idToken: tokens.idToken,
-      sub: claims.sub,
-      email: claims.email,
-      csrfToken: createCsrfToken(),
-    };
-  } catch (exchangeError) {
-    return fail('failed', `the code exchange failed: ${String(exchangeError)}`);
+  if (signedIn.merchantId.toLowerCase() !== channel.merchant.id.toLowerCase()) {
+    return fail('wrong-store', `an account of merchant ${signedIn.merchantId} tried to sign in at ${channel.host}`);
   }
 
   const response = redirectTo(`${origin}${localReturnPath(auth.returnTo)}`);
   clearAuthState(response.cookies, secure);
-  writeSession(cookieJar(request, response), session, secret, secure);
+  writeSession(
+    cookieJar(request, response),
+    {
+      accessToken: signedIn.tokens.accessToken,
+      accessTokenExpiresAt: signedIn.tokens.accessTokenExpiresAt,
+      refreshToken: signedIn.tokens.refreshToken,
+      idToken: signedIn.tokens.idToken,
+      sub: signedIn.sub,
+      email: signedIn.email,
+      csrfToken: createCsrfToken(),
+    },
+    setup.secret,
+    secure,
+  );
   return response;
 }
 
@@ -172,16 +169,14 @@ export async function signOut(request: NextRequest): Promise<NextResponse> {
   if (!origin) return new NextResponse('Bad Request', { status: 400 });
   const secure = isSecureOrigin(origin);
 
-  let secret: string;
-  let client: OidcClient;
-  try {
-    secret = sessionSecretFromEnvironment();
-    client = oidcClientFromEnvironment();
-  } catch {
-    return redirectTo(`${origin}/`, 303);
+  const setup = await signInSetup();
+  if (!setup) {
+    const response = redirectTo(`${origin}/`, 303);
+    clearSession(cookieJar(request, response), secure);
+    return response;
   }
 
-  const session = sessionFromCookies(request.cookies, secret);
+  const session = sessionFromCookies(request.cookies, setup.secret);
   const form = await request.formData().catch(() => null);
   const rejection = csrfRejection({
     session,
@@ -203,11 +198,11 @@ export async function signOut(request: NextRequest): Promise<NextResponse> {
   }
 
   if (session.refreshToken) {
-    await revokeRefreshToken(client, session.refreshToken).catch((error: unknown) =>
+    await revokeRefreshToken(setup.client, session.refreshToken).catch((error: unknown) =>
       console.error(`[sign-out] ${String(error)}; the session cookie is dropped all the same`),
     );
   }
-  const response = redirectTo(endSessionUrl(client, `${origin}/`, session.idToken), 303);
+  const response = redirectTo(endSessionUrl(setup.configuration, postLogoutRedirectUrl(origin), session.idToken), 303);
   clearSession(cookieJar(request, response), secure);
   return response;
 }

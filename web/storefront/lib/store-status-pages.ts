@@ -1,7 +1,8 @@
 /**
  * Complete, script-free pages the proxy answers with before any rendering starts, when there is no
  * store to render: nobody uses the host, its merchant is suspended, or the gateway cannot say which
- * store it is. Even a client without JavaScript reads the reason.
+ * store it is. Even a client without JavaScript reads the reason. Their one inline style element
+ * carries the response's Content-Security-Policy nonce.
  */
 
 export const UNKNOWN_STORE_TITLE = 'No store is configured for this address';
@@ -27,9 +28,10 @@ interface StatusPage {
   title: string;
   titleTestId: string;
   detail: string;
+  nonce: string;
 }
 
-function renderStatusPage({ status, title, titleTestId, detail }: StatusPage): string {
+function renderStatusPage({ status, title, titleTestId, detail, nonce }: StatusPage): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -37,7 +39,7 @@ function renderStatusPage({ status, title, titleTestId, detail }: StatusPage): s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
-<style>
+<style nonce="${escapeHtml(nonce)}">
   body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center;
          font-family: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
          color: #0f172a; background: #fff; }
@@ -59,8 +61,9 @@ function renderStatusPage({ status, title, titleTestId, detail }: StatusPage): s
 }
 
 /** 404: no merchant uses this host name. */
-export function unknownStorePage(): string {
+export function unknownStorePage(nonce: string): string {
   return renderStatusPage({
+    nonce,
     status: 404,
     title: UNKNOWN_STORE_TITLE,
     titleTestId: 'unknown-store-title',
@@ -69,8 +72,9 @@ export function unknownStorePage(): string {
 }
 
 /** 503: the merchant is suspended; shoppers learn only that the store is closed for now. */
-export function suspendedStorePage(merchantName: string): string {
+export function suspendedStorePage(merchantName: string, nonce: string): string {
   return renderStatusPage({
+    nonce,
     status: 503,
     title: STORE_SUSPENDED_TITLE,
     titleTestId: 'store-unavailable-title',
@@ -79,8 +83,9 @@ export function suspendedStorePage(merchantName: string): string {
 }
 
 /** 503: the gateway could not tell which store this is. */
-export function storeErrorPage(): string {
+export function storeErrorPage(nonce: string): string {
   return renderStatusPage({
+    nonce,
     status: 503,
     title: STORE_ERROR_TITLE,
     titleTestId: 'error-title',
