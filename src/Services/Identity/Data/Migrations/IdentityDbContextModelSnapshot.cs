@@ -809,6 +809,10 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merchant_id");
 
+                    b.Property<int?>("Port")
+                        .HasColumnType("integer")
+                        .HasColumnName("port");
+
                     b.HasKey("Host")
                         .HasName("pk_storefront_hosts");
 
