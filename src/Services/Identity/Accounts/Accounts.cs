@@ -336,11 +336,25 @@ public sealed class Accounts(
         return account;
     }
 
-    public async Task ChangePasswordAsync(Guid accountId, string? currentPassword, string? newPassword, RequestOrigin origin, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the password after checking the current one. A wrong current password is a guess like a wrong
+    /// sign-in (a stolen token must not become a password oracle): the same budget, the same lockout. False when
+    /// throttled, before anything is checked.
+    /// </summary>
+    public async Task<bool> ChangePasswordAsync(Guid accountId, string? currentPassword, string? newPassword, RequestOrigin origin, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken) ?? throw new NotFoundException("No such account.");
-        if (hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        var now = clock.GetUtcNow();
+        if (!await throttle.TryAcquireAsync(account.MerchantId, account.NormalizedEmail, origin.ClientAddress, cancellationToken))
         {
+            Record(SecurityEventKind.SignInThrottled, account, origin, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+
+        if (account.IsLockedAt(now) || hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        {
+            await CountFailureAsync(account, origin, now, cancellationToken);
             throw RequestValidationException.For("currentPassword", "The current password is not correct.");
         }
 
@@ -349,7 +363,8 @@ public sealed class Accounts(
             throw RequestValidationException.For("newPassword", problem);
         }
 
-        await SetPasswordAsync(account, newPassword!, SecurityEventKind.PasswordChanged, origin, clock.GetUtcNow(), cancellationToken);
+        await SetPasswordAsync(account, newPassword!, SecurityEventKind.PasswordChanged, origin, now, cancellationToken);
+        return true;
     }
 
     /// <summary>Deletes the account and ends its sessions; its security events stay (with the address) for audit.</summary>
