@@ -17,8 +17,9 @@ namespace UnifiedCommerce.Identity.Accounts;
 /// <remarks>
 /// Configuration: <c>Identity:TrustedProxies</c> (addresses and CIDR networks whose X-Forwarded-For is believed;
 /// none when unset, and then production refuses to start unless <c>Identity:ExposedDirectly</c> is true),
-/// <c>Identity:Mailbox:Directory</c> (where the local sender writes .eml files) and <c>Identity:Mailbox:Enabled</c>
-/// (the developer mailbox pages).
+/// <c>Identity:Email</c> (the SMTP server and sender, see <see cref="EmailOptions"/>; required in production),
+/// <c>Identity:Mailbox:Directory</c> (where the local sender writes .eml files without SMTP) and
+/// <c>Identity:Mailbox:Enabled</c> (the developer mailbox pages, in the Development environment only).
 /// </remarks>
 public static class AccountsSetup
 {
@@ -29,7 +30,24 @@ public static class AccountsSetup
         services.AddScoped<SignInThrottle>();
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
-        services.AddSingleton<IEmailSender, MailboxDirectorySender>();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate(options => options.MaxAttempts >= 1 && options.RetryDelay >= TimeSpan.Zero, "Identity:Email:MaxAttempts must be at least 1, RetryDelay not negative.")
+            .ValidateOnStart();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{EmailOptions.Section}:Smtp:Host"]))
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else if (builder.Environment.IsProduction())
+        {
+            // Local files would keep reset links on a server's disk and deliver nothing.
+            throw new InvalidOperationException("Identity:Email:Smtp:Host is not set: production sends mail through an SMTP server (see Identity:Email).");
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, MailboxDirectorySender>();
+        }
+
+        services.AddSingleton<IdentityMetrics>();
         services.AddHostedService<EmailDispatcher>();
 
         // Cookies, antiforgery tokens and reset links stay valid across restarts and instances: keys live in the database.

@@ -516,6 +516,10 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merchant_id");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
