@@ -221,6 +221,30 @@ public sealed class SigningInSafelyTests(SignInPlatform platform) : IClassFixtur
     }
 
     [Fact]
+    public async Task Signing_up_with_a_known_address_looks_and_works_like_signing_up_with_a_new_one()
+    {
+        var (_, origin) = await Identity.NewStoreAsync("Even Shop");
+        var storefront = Identity.StorefrontOf(origin);
+        var known = ShopperAccountsTests.NewEmail();
+        var fresh = ShopperAccountsTests.NewEmail();
+        await new ShopperAccountsTests(platform).SignedUpAsync(storefront, known);
+        var mailsBefore = (await Mailbox.MessagesToAsync(Http, known)).Count;
+
+        using var browser = Identity.NewBrowser();
+        var again = await browser.SubmitAsync(await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create")), ("email", known), ("password", "someone else's passphrase"));
+        var first = await browser.SubmitAsync(await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create")), ("email", fresh), ("password", "someone else's passphrase"));
+
+        Assert.Equal(first.Status, again.Status);
+        Assert.Equal(first.Html.Replace(fresh, "X", StringComparison.Ordinal), again.Html.Replace(known, "X", StringComparison.Ordinal));
+        // One email each: a confirmation for the new address, a notice to the owner of the known one.
+        await Mailbox.LatestLinkAsync(Http, fresh, "Confirm your email");
+        var notice = await Mailbox.LatestLinkAsync(Http, known, "already have an account");
+        Assert.Contains("/account/forgot-password", notice.AbsolutePath, StringComparison.Ordinal);
+        Assert.Single(await Mailbox.MessagesToAsync(Http, fresh));
+        Assert.Equal(mailsBefore + 1, (await Mailbox.MessagesToAsync(Http, known)).Count);
+    }
+
+    [Fact]
     public async Task A_deleted_account_gets_no_more_tokens_and_cannot_sign_in()
     {
         var (store, origin) = await Identity.NewStoreAsync("Delete Shop");

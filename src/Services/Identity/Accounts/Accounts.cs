@@ -98,11 +98,14 @@ public sealed class Accounts(
         var now = clock.GetUtcNow();
         if (await db.Accounts.AnyAsync(a => a.MerchantId == merchantId && a.NormalizedEmail == normalized, cancellationToken))
         {
-            Mail(merchantId, address!, "Someone tried to create an account with your address",
+            // The same work as for a new address (a password hash, one email, one save), so the time the answer
+            // takes does not tell whether the address has an account.
+            _ = hasher.HashPassword(null!, password!);
+            Mail(merchantId, address!, "You already have an account here",
                 $"""
-                Someone (perhaps you) tried to create a new account with this email address, which already has one.
+                Someone (perhaps you) tried to create a new account with this email address, which already has one here.
 
-                If it was you, sign in instead, or choose a new password here:
+                Sign in instead, or if you forgot your password, choose a new one here:
                 {links.ForgotPassword(returnUrl)}
 
                 If it was not you, you can ignore this message; nothing has changed.
