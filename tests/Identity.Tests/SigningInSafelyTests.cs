@@ -185,6 +185,66 @@ public sealed class SigningInSafelyTests(SignInPlatform platform) : IClassFixtur
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_are_throttled_and_lock_the_account_like_sign_in_failures()
+    {
+        var (store, origin) = await Identity.NewStoreAsync("Guarded Shop");
+        var storefront = Identity.StorefrontOf(origin);
+        var email = ShopperAccountsTests.NewEmail();
+        var access = (string)(await new ShopperAccountsTests(platform).SignedUpAsync(storefront, email))["access_token"]!;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/account/password")
+            {
+                Content = JsonContent.Create(new { currentPassword = $"guess number {attempt}", newPassword = "another long passphrase" }),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
+            request.Headers.Add("X-Forwarded-For", "203.0.113.44");
+            using var response = await Http.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        // The same budget as signing in (the sign-up took one attempt of it): refused before anything is checked.
+        Assert.All(statuses.Take(Accounts.Accounts.MaxFailedSignIns), status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.All(statuses.Skip(Accounts.SignInThrottle.AttemptsPerAccount), status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
+        Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests }));
+        Assert.Equal(1, await platform.Database.ScalarAsync<long>("identity",
+            "SELECT count(*) FROM security_events WHERE merchant_id = @store AND email = @email AND kind = 'LockedOut'", ("store", store), ("email", email)));
+        Assert.True(await platform.Database.ScalarAsync<bool>("identity",
+            "SELECT locked_until > now() FROM accounts WHERE merchant_id = @store AND email = @email", ("store", store), ("email", email)));
+        // Locked: the right password does not sign in either.
+        using var owner = Identity.NewBrowser();
+        var signIn = await owner.SubmitAsync(await owner.OpenAsync(storefront.AuthorizeUrl()), ("email", email), ("password", Password));
+        Assert.Null(owner.LeftFor);
+        Assert.NotEqual(HttpStatusCode.OK, signIn.Status);
+    }
+
+    [Fact]
+    public async Task Signing_up_with_a_known_address_looks_and_works_like_signing_up_with_a_new_one()
+    {
+        var (_, origin) = await Identity.NewStoreAsync("Even Shop");
+        var storefront = Identity.StorefrontOf(origin);
+        var known = ShopperAccountsTests.NewEmail();
+        var fresh = ShopperAccountsTests.NewEmail();
+        await new ShopperAccountsTests(platform).SignedUpAsync(storefront, known);
+        var mailsBefore = (await Mailbox.MessagesToAsync(Http, known)).Count;
+
+        using var browser = Identity.NewBrowser();
+        var again = await browser.SubmitAsync(await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create")), ("email", known), ("password", "someone else's passphrase"));
+        var first = await browser.SubmitAsync(await browser.OpenAsync(storefront.AuthorizeUrl(prompt: "create")), ("email", fresh), ("password", "someone else's passphrase"));
+
+        Assert.Equal(first.Status, again.Status);
+        Assert.Equal(first.Html.Replace(fresh, "X", StringComparison.Ordinal), again.Html.Replace(known, "X", StringComparison.Ordinal));
+        // One email each: a confirmation for the new address, a notice to the owner of the known one.
+        await Mailbox.LatestLinkAsync(Http, fresh, "Confirm your email");
+        var notice = await Mailbox.LatestLinkAsync(Http, known, "already have an account");
+        Assert.Contains("/account/forgot-password", notice.AbsolutePath, StringComparison.Ordinal);
+        Assert.Single(await Mailbox.MessagesToAsync(Http, fresh));
+        Assert.Equal(mailsBefore + 1, (await Mailbox.MessagesToAsync(Http, known)).Count);
+    }
+
+    [Fact]
     public async Task A_deleted_account_gets_no_more_tokens_and_cannot_sign_in()
     {
         var (store, origin) = await Identity.NewStoreAsync("Delete Shop");

@@ -67,6 +67,9 @@ public sealed class PlatformIdentity : IAsyncDisposable
             ["Identity__AdminClientSecret"] = AdminSecret,
             ["Identity__AdminRedirectUris"] = AdminRedirectUri,
             ["Identity__Mailbox__Enabled"] = "true",
+            // Tests stand in for the platform's proxies: each SignInBrowser claims its own client address with
+            // X-Forwarded-For from loopback, which Identity believes only from proxies it is told to trust.
+            ["Identity__TrustedProxies"] = "127.0.0.0/8 ::1",
             ["Identity__Mailbox__Directory"] = Path.Combine(Path.GetTempPath(), $"commerce-mailbox-{_port}"),
         };
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())

@@ -11,7 +11,7 @@ public sealed record PasswordChangeInput(string? CurrentPassword, string? NewPas
 
 /// <summary>
 /// A signed-in person's own account, with the access token from their sign-in: read it, change the password
-/// (which signs every device out), delete it. The token's subject is the account; other tokens get a 403.
+/// (which signs every device out; wrong current passwords are throttled and lock like sign-in), delete it. The token's subject is the account; other tokens get a 403.
 /// </summary>
 public static class AccountApi
 {
@@ -27,8 +27,9 @@ public static class AccountApi
 
         api.MapPost("/password", async (HttpContext http, ClaimsPrincipal user, PasswordChangeInput input, Accounts accounts, CancellationToken ct) =>
         {
-            await accounts.ChangePasswordAsync(AccountIdOf(user), input.CurrentPassword, input.NewPassword, RequestOrigins.Of(http), ct);
-            return Results.NoContent();
+            return await accounts.ChangePasswordAsync(AccountIdOf(user), input.CurrentPassword, input.NewPassword, RequestOrigins.Of(http), ct)
+                ? Results.NoContent()
+                : Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts.", detail: "Wait a few minutes, then try again.");
         });
 
         api.MapDelete("/", async (HttpContext http, ClaimsPrincipal user, Accounts accounts, StaffDirectory staff, CancellationToken ct) =>

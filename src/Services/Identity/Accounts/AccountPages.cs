@@ -318,7 +318,7 @@ public static class AccountPages
 
         var query = QueryHelpers.ParseQuery(returnUrl[returnUrl.IndexOf('?', StringComparison.Ordinal)..]);
         return query.TryGetValue("client_id", out var client) && client == FirstPartyClients.StorefrontClientId
-            ? await StoreAddresses.StoreOfAsync(http.RequestServices, query["redirect_uri"], StorefrontRedirects<object>.CallbackPath, cancellationToken)
+            ? await StoreAddresses.StoreOfCallbackAsync(http.RequestServices, query["redirect_uri"], cancellationToken)
             : null;
     }
 

@@ -98,11 +98,14 @@ public sealed class Accounts(
         var now = clock.GetUtcNow();
         if (await db.Accounts.AnyAsync(a => a.MerchantId == merchantId && a.NormalizedEmail == normalized, cancellationToken))
         {
-            Mail(merchantId, address!, "Someone tried to create an account with your address",
+            // The same work as for a new address (a password hash, one email, one save), so the time the answer
+            // takes does not tell whether the address has an account.
+            _ = hasher.HashPassword(null!, password!);
+            Mail(merchantId, address!, "You already have an account here",
                 $"""
-                Someone (perhaps you) tried to create a new account with this email address, which already has one.
+                Someone (perhaps you) tried to create a new account with this email address, which already has one here.
 
-                If it was you, sign in instead, or choose a new password here:
+                Sign in instead, or if you forgot your password, choose a new one here:
                 {links.ForgotPassword(returnUrl)}
 
                 If it was not you, you can ignore this message; nothing has changed.
@@ -336,11 +339,25 @@ public sealed class Accounts(
         return account;
     }
 
-    public async Task ChangePasswordAsync(Guid accountId, string? currentPassword, string? newPassword, RequestOrigin origin, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the password after checking the current one. A wrong current password is a guess like a wrong
+    /// sign-in (a stolen token must not become a password oracle): the same budget, the same lockout. False when
+    /// throttled, before anything is checked.
+    /// </summary>
+    public async Task<bool> ChangePasswordAsync(Guid accountId, string? currentPassword, string? newPassword, RequestOrigin origin, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken) ?? throw new NotFoundException("No such account.");
-        if (hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        var now = clock.GetUtcNow();
+        if (!await throttle.TryAcquireAsync(account.MerchantId, account.NormalizedEmail, origin.ClientAddress, cancellationToken))
         {
+            Record(SecurityEventKind.SignInThrottled, account, origin, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+
+        if (account.IsLockedAt(now) || hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        {
+            await CountFailureAsync(account, origin, now, cancellationToken);
             throw RequestValidationException.For("currentPassword", "The current password is not correct.");
         }
 
@@ -349,7 +366,8 @@ public sealed class Accounts(
             throw RequestValidationException.For("newPassword", problem);
         }
 
-        await SetPasswordAsync(account, newPassword!, SecurityEventKind.PasswordChanged, origin, clock.GetUtcNow(), cancellationToken);
+        await SetPasswordAsync(account, newPassword!, SecurityEventKind.PasswordChanged, origin, now, cancellationToken);
+        return true;
     }
 
     /// <summary>Deletes the account and ends its sessions; its security events stay (with the address) for audit.</summary>

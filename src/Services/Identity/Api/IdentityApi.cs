@@ -66,5 +66,5 @@ public sealed record MerchantResponse(Guid Id, string Name, string DefaultCurren
 {
     public static MerchantResponse From(Merchant merchant) => new(
         merchant.Id, merchant.Name, merchant.DefaultCurrency, merchant.Status.ToString(), merchant.SuspensionReason,
-        merchant.Hosts.Select(h => h.Host).Order().ToList(), merchant.Version);
+        merchant.Hosts.Select(h => h.Authority).Order().ToList(), merchant.Version);
 }

@@ -53,12 +53,13 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
             db.Merchants.Add(merchant);
         }
         else if (merchant.Name == input.Name.Trim() && merchant.DefaultCurrency == input.DefaultCurrency
-                 && merchant.Hosts.Select(h => h.Host).Order().SequenceEqual(hosts.Order()))
+                 && merchant.Hosts.Select(h => h.Authority).Order().SequenceEqual(hosts.Select(h => h.Authority).Order()))
         {
             return (merchant, false);
         }
 
-        var taken = await db.StorefrontHosts.Where(h => hosts.Contains(h.Host) && h.MerchantId != id).Select(h => h.Host).ToListAsync(cancellationToken);
+        var names = hosts.Select(h => h.Host).ToList();
+        var taken = await db.StorefrontHosts.Where(h => names.Contains(h.Host) && h.MerchantId != id).Select(h => h.Host).ToListAsync(cancellationToken);
         if (taken.Count > 0)
         {
             throw new ConflictException($"Host name(s) already used by another store: {string.Join(", ", taken)}.");
@@ -66,8 +67,18 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
 
         merchant.Name = input.Name.Trim();
         merchant.DefaultCurrency = input.DefaultCurrency;
-        merchant.Hosts.RemoveAll(h => !hosts.Contains(h.Host));
-        merchant.Hosts.AddRange(hosts.Where(host => merchant.Hosts.All(h => h.Host != host)).Select(host => new StorefrontHost { Host = host, MerchantId = id }));
+        merchant.Hosts.RemoveAll(h => !names.Contains(h.Host));
+        foreach (var host in hosts)
+        {
+            if (merchant.Hosts.Find(h => h.Host == host.Host) is { } kept)
+            {
+                kept.Port = host.Port;
+            }
+            else
+            {
+                merchant.Hosts.Add(host);
+            }
+        }
         await SaveChangedAsync(merchant, cancellationToken);
         return (merchant, created);
     }
@@ -107,7 +118,7 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
             Name = merchant.Name,
             DefaultCurrency = merchant.DefaultCurrency,
             IsSuspended = merchant.Status == MerchantStatus.Suspended,
-            Hosts = merchant.Hosts.Select(h => h.Host).Order().ToList(),
+            Hosts = merchant.Hosts.Select(h => h.Authority).Order().ToList(),
         }));
         try
         {
@@ -120,7 +131,7 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
         }
     }
 
-    private static List<string> Validate(Guid id, MerchantInput input)
+    private static List<StorefrontHost> Validate(Guid id, MerchantInput input)
     {
         var errors = new FieldErrors()
             .RequireText("name", input.Name, 200)
@@ -130,16 +141,21 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
             errors.Add("id", "A merchant id is a non-empty UUID.");
         }
 
-        var hosts = new List<string>();
+        var hosts = new List<StorefrontHost>();
         foreach (var (host, index) in (input.Hosts ?? []).Select((host, index) => (host, index)))
         {
-            if (NormalizeHost(host) is { } normalized && HostPattern().IsMatch(normalized))
+            var field = string.Create(CultureInfo.InvariantCulture, $"hosts[{index}]");
+            if (ParseHost(host) is not { } parsed || !HostPattern().IsMatch(parsed.Name))
             {
-                hosts.Add(normalized);
+                errors.Add(field, "A host name such as shop.example.com, with a port if not the default (localhost:3000); no scheme, no path.");
             }
-            else
+            else if (hosts.Exists(h => h.Host == parsed.Name && h.Port != parsed.Port))
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"hosts[{index}]"), "A host name such as shop.example.com (no scheme, no path).");
+                errors.Add(field, "Each host name once, with one port.");
+            }
+            else if (!hosts.Exists(h => h.Host == parsed.Name))
+            {
+                hosts.Add(new StorefrontHost { Host = parsed.Name, Port = parsed.Port, MerchantId = id });
             }
         }
 
@@ -149,8 +165,27 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
         }
 
         errors.ThrowIfAny();
+        return hosts;
+    }
 
-        return hosts.Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>A host as an operator registers it: "Shop.Example.com" or "localhost:3000" (name lower case, port kept).</summary>
+    private static (string Name, int? Port)? ParseHost(string? host)
+    {
+        if (NormalizeHost(host) is not { } name)
+        {
+            return null;
+        }
+
+        var trimmed = host!.Trim();
+        var colon = trimmed.LastIndexOf(':');
+        if (colon <= 0 || !trimmed[(colon + 1)..].All(char.IsAsciiDigit))
+        {
+            return (name, null);
+        }
+
+        return int.TryParse(trimmed[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? (name, port)
+            : null;
     }
 
     /// <summary>"Shop.Example.com:3000" and "shop.example.com" are the same store.</summary>

@@ -65,6 +65,9 @@ public sealed class EmailMessage
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>After a failure, not before this time (the retry back-off).</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }
 }
 

@@ -23,9 +23,18 @@ public sealed class Merchant
     public List<StorefrontHost> Hosts { get; set; } = [];
 }
 
-/// <summary>A host name a merchant's storefront answers on; a host belongs to at most one merchant.</summary>
+/// <summary>
+/// A host name a merchant's storefront answers on, with the port when it is not the scheme's default (local runs:
+/// <c>localhost:3000</c>); a host name belongs to at most one merchant, whatever the port.
+/// </summary>
 public sealed class StorefrontHost
 {
+    /// <summary>The host name, lower case, without port or trailing dot.</summary>
     public required string Host { get; set; }
+
+    public int? Port { get; set; }
     public Guid MerchantId { get; set; }
+
+    /// <summary>The host as registered and as it appears in the storefront's addresses: <c>name</c> or <c>name:port</c>.</summary>
+    public string Authority => Port is { } port ? $"{Host}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : Host;
 }

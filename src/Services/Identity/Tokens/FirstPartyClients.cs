@@ -11,7 +11,7 @@ namespace UnifiedCommerce.Identity.Tokens;
 /// <item><c>platform-operator</c> (<c>Identity:OperatorClientSecret</c>): client credentials with platform:administer
 /// and no merchant.</item>
 /// <item><c>storefront</c> (<c>Identity:StorefrontClientSecret</c>): the storefront server signs shoppers in with the
-/// authorization code flow and PKCE. Its redirect URIs are every store's host names (see
+/// authorization code flow and PKCE. Its redirect URIs come from every store's registered host names (see
 /// <see cref="StorefrontRedirects"/>), so they are not listed here.</item>
 /// </list>
 /// <item><c>admin</c> (<c>Identity:AdminClientSecret</c>, redirect URIs <c>Identity:AdminRedirectUris</c>): the

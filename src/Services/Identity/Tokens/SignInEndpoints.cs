@@ -28,7 +28,7 @@ public static class SignInEndpoints
             Guid? store = null;
             if (request.ClientId == FirstPartyClients.StorefrontClientId)
             {
-                store = (await StoreAddresses.StoreOfAsync(services, request.RedirectUri, StorefrontRedirects<object>.CallbackPath, ct))?.Id
+                store = (await StoreAddresses.StoreOfCallbackAsync(services, request.RedirectUri, ct))?.Id
                     ?? throw new InvalidOperationException("OpenIddict let through a redirect URI of no active store.");
             }
 

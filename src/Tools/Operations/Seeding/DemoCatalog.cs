@@ -25,9 +25,15 @@ public static class DemoCatalog
     private static readonly string[] ApparelSizes = ["S", "M", "L", "XL"];
     private static readonly string[] ShoeSizes = ["40", "41", "42", "43", "44", "45"];
 
+    /// <summary>
+    /// A demo store's host as the local storefront serves it, port included (COMMERCE_STOREFRONT_PORT, 3000 by
+    /// default): Identity sends shoppers back only to the exact addresses a store registered.
+    /// </summary>
+    private static string StorefrontHost(string name) => $"{name}:{Environment.GetEnvironmentVariable("COMMERCE_STOREFRONT_PORT") ?? "3000"}";
+
     public static IReadOnlyList<DemoMerchant> All() =>
     [
-        Build(DemoMerchants.Acme, "Acme Outfitters", "USD", ["localhost", "127.0.0.1"], 20261125,
+        Build(DemoMerchants.Acme, "Acme Outfitters", "USD", [StorefrontHost("localhost"), StorefrontHost("127.0.0.1")], 20261125,
         [
             new Branch("men", "Men",
             [
@@ -55,7 +61,7 @@ public static class DemoCatalog
                 new Leaf("accessories-socks", "Socks", "Socks", 14, 1200, Apparel),
             ]),
         ]),
-        Build(DemoMerchants.Globex, "Globex Home", "EUR", ["globex.localhost"], 19890101,
+        Build(DemoMerchants.Globex, "Globex Home", "EUR", [StorefrontHost("globex.localhost")], 19890101,
         [
             new Branch("kitchen", "Kitchen",
             [

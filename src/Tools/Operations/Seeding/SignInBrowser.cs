@@ -30,8 +30,9 @@ public sealed record WebPage(HttpStatusCode Status, Uri Address, string Html)
 /// What a person's browser does with Identity's pages: keeps cookies, follows redirects within Identity, fills in
 /// and sends forms (hidden fields, antiforgery token included). It stops at the first redirect that leaves Identity,
 /// such as the storefront's callback. The seeder onboards demo people with it, and tests drive sign-in with it.
-/// Each browser can claim its own client address (X-Forwarded-For from loopback, which Identity trusts by
-/// default), so per-address throttling in one test does not spill into another.
+/// Each browser can claim its own client address (X-Forwarded-For from loopback, which Identity believes where
+/// loopback is configured as a trusted proxy, as the tests do), so per-address throttling in one test does not
+/// spill into another.
 /// </summary>
 public sealed class SignInBrowser : IDisposable
 {
