@@ -11,6 +11,7 @@ namespace UnifiedCommerce.TestSupport;
 public sealed class AppProcess : IAsyncDisposable
 {
     private const int KeptOutputLines = 500;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -52,7 +53,17 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => app.Capture(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
+        try
+        {
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            // A fixture whose start fails is never disposed: the process must not outlive the failure.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 
@@ -72,7 +83,8 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = Address };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: a shared 2-core machine under a full test run starts a .NET service in seconds, rarely in a minute.
+        var deadline = DateTime.UtcNow.Add(StartTimeout);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -96,7 +108,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"{Name} did not become healthy within 60 s:\n{Output}");
+        throw new TimeoutException($"{Name} did not become healthy within {StartTimeout.TotalSeconds} s:\n{Output}");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; the harshest crash a process can have.</summary>
