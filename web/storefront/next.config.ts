@@ -4,6 +4,9 @@ import { STATIC_SECURITY_HEADERS } from './lib/security-headers';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The data cache lives and dies with the process: on disk it would outlive the database it was filled from, and a
+  // restarted storefront (or one pointed at a freshly seeded platform) would first serve the previous catalog.
+  experimental: { isrFlushToDisk: false },
   // The folder is the project root even inside the platform's repository (which has other lockfiles).
   turbopack: { root: __dirname },
   outputFileTracingRoot: __dirname,
