@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using UnifiedCommerce.AppHost;
 using UnifiedCommerce.Hosting;
 
@@ -148,7 +149,20 @@ builder.Eventing.Subscribe<ResourceReadyEvent>(storefront.Resource, (_, _) =>
     return Task.CompletedTask;
 });
 
-builder.Build().Run();
+// Ctrl-C while the platform is still starting cancels the start; the host reports that as a failure to start (with a
+// stack trace) and, having never started, would skip the graceful stop, leaving the orchestrator to kill everything,
+// PostgreSQL included. A real failure to start still ends the AppHost with its exception.
+builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+using var app = builder.Build();
+var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    await app.StopAsync();
+}
 
 // Servers bind 127.0.0.1 only; "localhost" would send Node clients to ::1 first, where nothing listens.
 static string Loopback(int port, string path = "") => $"http://127.0.0.1:{port}{path}";
