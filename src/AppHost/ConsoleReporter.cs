@@ -5,13 +5,15 @@ namespace UnifiedCommerce.AppHost;
 
 /// <summary>
 /// Keeps the terminal of `./commerce up` informative: the output of the one-off steps (migrations, demo data) is
-/// shown as it happens, and any resource that stops with an error is named, with where to read its logs.
+/// shown as it happens, and any resource that stops with an error is named, with where to read its logs (the
+/// restarted ones are announced by <see cref="CrashRestarter"/> instead).
 /// </summary>
 internal sealed class ConsoleReporter(
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
     string dashboardUrl,
-    IReadOnlyCollection<IResource> streamedResources) : BackgroundService
+    IReadOnlyCollection<IResource> streamedResources,
+    IReadOnlySet<string> restartedResources) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +25,7 @@ internal sealed class ConsoleReporter(
             {
                 var state = update.Snapshot.State?.Text;
                 var failed = state is "FailedToStart" || (update.Snapshot.ExitCode is { } code && code != 0);
-                if (failed && reported.Add(update.Resource.Name + update.Snapshot.ExitCode))
+                if (failed && !restartedResources.Contains(update.Resource.Name) && reported.Add(update.Resource.Name + update.Snapshot.ExitCode))
                 {
                     Console.Error.WriteLine(
                         $"[{update.Resource.Name}] stopped with an error (state {state}, exit code {update.Snapshot.ExitCode}). Its logs: {dashboardUrl}");

@@ -1,6 +1,8 @@
 using Aspire.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using UnifiedCommerce.AppHost;
 using UnifiedCommerce.Hosting;
 
@@ -98,7 +100,7 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
 
 // The admin panel: its backend serves the SPA (web/admin/dist), keeps staff tokens behind a cookie session, and
 // passes the SPA's calls on to Identity and the gateway.
-builder.AddProject<Projects.Admin>("admin", options => options.ExcludeLaunchProfile = true)
+var admin = builder.AddProject<Projects.Admin>("admin", options => options.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: ports.Admin, isProxied: false)
     .WithEnvironment("ASPNETCORE_URLS", Loopback(ports.Admin))
     .WithEnvironment("Admin__IdentityUrl", Loopback(ports.Identity))
@@ -111,12 +113,24 @@ builder.AddProject<Projects.Admin>("admin", options => options.ExcludeLaunchProf
     .WithHttpHealthCheck("/health")
     .WaitFor(identity);
 
+// Every long-running process comes back by itself after a crash. PostgreSQL too: its lock file keeps a second
+// server off a live cluster, and a restart after a crash is its ordinary crash recovery. The one-off steps
+// (migrations, demo data) are not repeated.
+IResource[] longRunning = [postgres.Resource, identity.Resource, catalog.Resource, inventory.Resource, customers.Resource,
+    gateway.Resource, storefront.Resource, admin.Resource];
+builder.Services.AddHostedService(services => new CrashRestarter(
+    services.GetRequiredService<ResourceNotificationService>(),
+    services.GetRequiredService<ResourceCommandService>(),
+    services.GetRequiredService<IHostApplicationLifetime>(),
+    longRunning));
+
 var dashboard = (builder.Configuration["ASPNETCORE_URLS"] ?? "").Split(';')[0];
 builder.Services.AddHostedService(services => new ConsoleReporter(
     services.GetRequiredService<ResourceNotificationService>(),
     services.GetRequiredService<ResourceLoggerService>(),
     dashboard,
-    [migrations.Resource, seed.Resource]));
+    [migrations.Resource, seed.Resource],
+    longRunning.Select(resource => resource.Name).ToHashSet(StringComparer.Ordinal)));
 
 builder.Eventing.Subscribe<ResourceReadyEvent>(storefront.Resource, (_, _) =>
 {
@@ -135,7 +149,20 @@ builder.Eventing.Subscribe<ResourceReadyEvent>(storefront.Resource, (_, _) =>
     return Task.CompletedTask;
 });
 
-builder.Build().Run();
+// Ctrl-C while the platform is still starting cancels the start; the host reports that as a failure to start (with a
+// stack trace) and, having never started, would skip the graceful stop, leaving the orchestrator to kill everything,
+// PostgreSQL included. A real failure to start still ends the AppHost with its exception.
+builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+using var app = builder.Build();
+var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    await app.StopAsync();
+}
 
 // Servers bind 127.0.0.1 only; "localhost" would send Node clients to ::1 first, where nothing listens.
 static string Loopback(int port, string path = "") => $"http://127.0.0.1:{port}{path}";

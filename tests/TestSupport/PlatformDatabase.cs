@@ -25,7 +25,9 @@ public sealed class PlatformDatabase : IAsyncLifetime
         // The postgres OS user must be able to reach the data folder (mkdtemp-style folders are private).
         File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        Cluster = new LocalPostgresCluster(_root, FreePort());
+        // A test cluster lives for one run and is thrown away: it skips flushing to disk (fsync, full page writes,
+        // synchronous commit), which only matters when the machine crashes. The platform's own cluster is durable.
+        Cluster = new LocalPostgresCluster(_root, FreePort(), durable: false);
         Cluster.EnsureInitialized();
         _server = await Cluster.StartAsync();
         await ProvisionCommand.ProvisionAsync(Cluster, _ => { }, CancellationToken.None);

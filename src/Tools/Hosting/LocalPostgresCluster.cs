@@ -16,14 +16,20 @@ public sealed partial class LocalPostgresCluster
     private const string Superuser = "postgres";
     private readonly string _root;
 
-    public LocalPostgresCluster(string root, int port)
+    /// <param name="durable">
+    /// True (the platform's cluster): every acknowledged commit is on disk, so a machine crash loses nothing and
+    /// cannot corrupt the cluster. False only for throwaway clusters (tests), which skip flushing for speed.
+    /// </param>
+    public LocalPostgresCluster(string root, int port, bool durable = true)
     {
         _root = Path.GetFullPath(root);
         Port = port;
+        Durable = durable;
         BinDirectory = FindBinDirectory();
     }
 
     public int Port { get; }
+    public bool Durable { get; }
     public string BinDirectory { get; }
     public string DataDirectory => Path.Combine(_root, "postgres");
     private string PasswordFile => Path.Combine(_root, "postgres-superuser.secret");
@@ -75,11 +81,17 @@ public sealed partial class LocalPostgresCluster
             }
 
             log?.Invoke($"Creating the PostgreSQL cluster in {DataDirectory}");
-            RunChecked(Path.Combine(BinDirectory, "initdb"),
+            List<string> initdb =
             [
                 "-D", DataDirectory, "-U", Superuser, "--pwfile", passwordCopy, "--auth-host=scram-sha-256",
-                "--auth-local=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
-            ], asPostgres: true);
+                "--auth-local=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8",
+            ];
+            if (!Durable)
+            {
+                initdb.Add("--no-sync");
+            }
+
+            RunChecked(Path.Combine(BinDirectory, "initdb"), initdb, asPostgres: true);
         }
         finally
         {
@@ -94,10 +106,14 @@ public sealed partial class LocalPostgresCluster
         [
             Path.Combine(BinDirectory, "postgres"), "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
-            "-c", "shared_buffers=64MB", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "shared_buffers=64MB",
+            // Stated either way, so an edited postgresql.conf in the data folder cannot quietly change it.
+            "-c", $"fsync={OnOff(Durable)}", "-c", $"synchronous_commit={OnOff(Durable)}", "-c", $"full_page_writes={OnOff(Durable)}",
         ];
         return IsRoot ? ("setpriv", [.. AsPostgresPrefix, .. postgres]) : (postgres[0], postgres[1..]);
     }
+
+    private static string OnOff(bool value) => value ? "on" : "off";
 
     /// <summary>Starts the server as a child process and waits until it accepts connections.</summary>
     public async Task<Process> StartAsync(CancellationToken cancellationToken = default)
