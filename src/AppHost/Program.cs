@@ -56,6 +56,13 @@ var identity = Service<Projects.Identity>("identity", ports.Identity)
     // Local runs write mail to files under the data folder and show it at /dev/mailbox; nothing leaves the machine.
     .WithEnvironment("Identity__Mailbox__Enabled", "true")
     .WithEnvironment("Identity__Mailbox__Directory", Path.Combine(dataDirectory, "mailbox"));
+// Shoppers' browsers reach Identity directly, so by default no forwarded client address is believed. The end-to-end
+// run puts loopback here: its browsers each claim an address of their own, as if behind the platform's ingress.
+if (builder.Configuration["COMMERCE_IDENTITY_TRUSTED_PROXIES"] is { Length: > 0 } trustedProxies)
+{
+    identity.WithEnvironment("Identity__TrustedProxies", trustedProxies);
+}
+
 var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
 var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
 var customers = Service<Projects.Customers>("customers", ports.Customers);
@@ -63,6 +70,8 @@ var customers = Service<Projects.Customers>("customers", ports.Customers);
 var seed = builder.AddProject<Projects.Operations>("seed")
     .WithArgs("seed")
     .WithEnvironment("COMMERCE_DATA_DIR", dataDirectory)
+    // The demo stores register their host names with the storefront's port: Identity matches sign-in addresses exactly.
+    .WithEnvironment("COMMERCE_STOREFRONT_PORT", ports.Storefront.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithReference(identity)
     .WithReference(catalog)
     .WithReference(inventory)
@@ -76,6 +85,9 @@ var gateway = builder.AddExecutable("gateway", "node", Path.Combine(repositoryRo
     .WithEnvironment("CATALOG_GRAPHQL_URL", Loopback(ports.Catalog, "/graphql"))
     .WithEnvironment("INVENTORY_GRAPHQL_URL", Loopback(ports.Inventory, "/graphql"))
     .WithEnvironment("CUSTOMERS_GRAPHQL_URL", Loopback(ports.Customers, "/graphql"))
+    // Browsers may call the gateway from these first-party origins and from registered store hosts, never with credentials.
+    .WithEnvironment("CORS_ALLOWED_ORIGINS", string.Join(',',
+        $"http://localhost:{ports.Storefront}", Loopback(ports.Storefront), $"http://localhost:{ports.Admin}", Loopback(ports.Admin)))
     .WithEnvironment("NODE_ENV", "production")
     .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
     .WithHttpHealthCheck("/readiness")
