@@ -39,6 +39,7 @@ public static class SubgraphSetup
             .AddSystemTextJson()
             .AddFederation(FederationVersion)
             .AddGraphTypes(typeof(TSchema).Assembly)
+            .ConfigureSchema(schema => schema.RegisterType(new SafeTextGraphType()))
             .AddValidationRule<FieldAccessRule>()
             .AddErrorInfoProvider(new CommerceErrorInfoProvider())
             .AddUnhandledExceptionHandler(context => context.ErrorMessage = ExpectedErrors.MessageFor(context.OriginalException) ?? context.ErrorMessage)
@@ -132,7 +133,7 @@ internal static class ExpectedErrors
 
     public static string? CodeFor(Exception? exception) => exception switch
     {
-        RequestValidationException => "BAD_USER_INPUT",
+        RequestValidationException or UnacceptableGraphQLTextException => "BAD_USER_INPUT",
         NotFoundException or CrossTenantAccessException => "NOT_FOUND",
         ConflictException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "CONFLICT",
         _ => null,
