@@ -37,6 +37,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddCommerceProblemDetails();
+        builder.Services.AddCommerceInputRules();
         builder.AddCommerceAuthentication();
         builder.Services.AddMerchantContext();
         builder.Services.AddStaffAccess();
@@ -51,6 +52,8 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<TextInputMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<MerchantResolutionMiddleware>();
         app.UseMiddleware<SuspendedMerchantMiddleware>();

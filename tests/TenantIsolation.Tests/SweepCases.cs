@@ -35,9 +35,10 @@ public static class SweepCases
         }),
 
         // Entity lookups, straight at the subgraph that resolves them ---------------------------------------------
-        Graph("Entity catalog.Product",          ApiClient, b => Key(b.Product.Id)),
+        // Catalog entities are looked up by B's draft: A must see nothing of it, B's own client (products:read) must.
+        Graph("Entity catalog.Product",          ApiClient, b => Key(b.Draft.Id)),
         Graph("Entity catalog.Category",         ApiClient, b => Key(b.Category.Id)),
-        Graph("Entity catalog.ProductVariant",   ApiClient, b => Key(b.Product.Variant.Id)),
+        Graph("Entity catalog.ProductVariant",   ApiClient, b => Key(b.Draft.Variant.Id)),
         Graph("Entity inventory.Product",        ApiClient, b => Key(b.Product.Id)),
         Graph("Entity inventory.ProductVariant", ApiClient, b => Key(b.Product.Variant.Id)),
         Graph("Entity customers.Customer",       ApiClient, b => Key(b.Customer.AccountId)),

@@ -40,6 +40,7 @@ public static class SubgraphSetup
             .AddSystemTextJson()
             .AddFederation(FederationVersion)
             .AddGraphTypes(typeof(TSchema).Assembly)
+            .ConfigureSchema(schema => schema.RegisterType(new SafeTextGraphType()))
             .AddValidationRule<FieldAccessRule>()
             .AddValidationRule(services => new SchemaExposureRule(SchemaExposure.IsHidden(services)))
             .AddErrorInfoProvider(services => new CommerceErrorInfoProvider(SchemaExposure.IsHidden(services)))
@@ -134,7 +135,7 @@ internal static class ExpectedErrors
 
     public static string? CodeFor(Exception? exception) => exception switch
     {
-        RequestValidationException => "BAD_USER_INPUT",
+        RequestValidationException or UnacceptableGraphQLTextException => "BAD_USER_INPUT",
         NotFoundException or CrossTenantAccessException => "NOT_FOUND",
         ConflictException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "CONFLICT",
         _ => null,

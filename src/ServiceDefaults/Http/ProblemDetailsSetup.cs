@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -56,6 +57,12 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetail
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is invalid.",
             },
+            BadHttpRequestException { InnerException: JsonException { Path: { } path } json } => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldName(path)] = [json is UnacceptableTextException ? json.Message : "This value has the wrong type or form."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid.",
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Permission denied.", Detail = forbidden.Message },
@@ -78,4 +85,7 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetail
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The serializer's JSON path ($.variants[0].sku) as the field names validation errors use (variants[0].sku).</summary>
+    private static string FieldName(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,11 +11,43 @@ using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.Catalog.Application;
 
-public sealed record CategoryInput(string Name, string? ParentSlug, int SortOrder = 0);
+// The attributes describe the limits in /openapi/v1.json; CatalogCommands enforces them (with every field's error at once).
 
-public sealed record VariantInput(string Sku, string Title, IReadOnlyDictionary<string, string>? Options, long PriceAmount, string Currency);
+public sealed record CategoryInput(
+    [property: Required, StringLength(CatalogLimits.Name)] string Name,
+    [property: StringLength(CatalogLimits.Slug)] string? ParentSlug,
+    int SortOrder = 0);
 
-public sealed record ProductInput(string Name, string? Description, string? CategorySlug, bool IsPublished, IReadOnlyList<VariantInput> Variants);
+public sealed record VariantInput(
+    [property: Required, StringLength(CatalogLimits.Sku, MinimumLength = 1)] string Sku,
+    [property: Required, StringLength(CatalogLimits.Name)] string Title,
+    [property: MaxLength(CatalogLimits.OptionsPerVariant), Description("At most 3 options (name up to 50 characters, value up to 100).")]
+    IReadOnlyDictionary<string, string>? Options,
+    [property: Range(0, Money.MaxAmount), Description("Minor units (cents), 0 to " + Money.MaxAmountText + ".")] long PriceAmount,
+    [property: Required, StringLength(3, MinimumLength = 3), Description("ISO 4217, the same for every product of the store.")] string Currency);
+
+public sealed record ProductInput(
+    [property: Required, StringLength(CatalogLimits.Name)] string Name,
+    [property: StringLength(CatalogLimits.Description)] string? Description,
+    [property: StringLength(CatalogLimits.Slug)] string? CategorySlug,
+    bool IsPublished,
+    [property: Required, MinLength(1), MaxLength(CatalogLimits.VariantsPerProduct)] IReadOnlyList<VariantInput> Variants);
+
+/// <summary>How large each piece of the catalog may be; listings load whole products, so every field is bounded.</summary>
+public static class CatalogLimits
+{
+    public const int Name = 200;
+    public const int Slug = 120;
+    public const int Sku = 64;
+    public const int Description = 5000;
+    public const int OptionName = 50;
+    public const int OptionValue = 100;
+    public const int OptionsPerVariant = 3;
+    public const int VariantsPerProduct = 100;
+
+    /// <summary>Deeper trees are refused, and reads stop here even if stored data says otherwise.</summary>
+    public const int CategoryDepth = 10;
+}
 
 public enum UpsertOutcome
 {
@@ -38,6 +72,7 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         ValidateSlug(slug, errors);
         errors.RequireText("name", input.Name, 200).ThrowIfAny();
 
+        var existing = await db.Categories.FirstOrDefaultAsync(category => category.Slug == slug, cancellationToken);
         Guid? parentId = null;
         if (!string.IsNullOrEmpty(input.ParentSlug))
         {
@@ -48,10 +83,10 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
                 throw RequestValidationException.For("parentSlug", "A category cannot be its own parent.");
             }
 
+            await RequireAcyclicAsync(existing, parent, cancellationToken);
             parentId = parent.Id;
         }
 
-        var existing = await db.Categories.FirstOrDefaultAsync(category => category.Slug == slug, cancellationToken);
         if (existing is null)
         {
             existing = new Category { Slug = slug, Name = input.Name.Trim(), ParentId = parentId, SortOrder = input.SortOrder };
@@ -72,6 +107,30 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         return (existing, UpsertOutcome.Updated);
     }
 
+    /// <summary>
+    /// Walks up from the new parent (a bounded loop, so even bad stored data ends): meeting the category itself means
+    /// the move would make a cycle, and a chain longer than <see cref="CatalogLimits.CategoryDepth"/> is too deep.
+    /// </summary>
+    private async Task RequireAcyclicAsync(Category? moving, Category parent, CancellationToken cancellationToken)
+    {
+        var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(category => category.Id, category => category.ParentId, cancellationToken);
+        Guid? current = parent.Id;
+        for (var depth = 1; current is { } id; depth++)
+        {
+            if (moving is not null && id == moving.Id)
+            {
+                throw RequestValidationException.For("parentSlug", $"'{parent.Slug}' is inside '{moving.Slug}': a category cannot move under its own descendant.");
+            }
+
+            if (depth >= CatalogLimits.CategoryDepth)
+            {
+                throw RequestValidationException.For("parentSlug", $"Categories nest at most {CatalogLimits.CategoryDepth} levels deep.");
+            }
+
+            current = parents.GetValueOrDefault(id);
+        }
+    }
+
     public async Task<(Product Product, UpsertOutcome Outcome)> UpsertProductAsync(string slug, ProductInput input, CancellationToken cancellationToken)
     {
         var merchantId = merchant.RequireMerchantId();
@@ -85,6 +144,7 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         }
 
         var product = await db.Products.Include(p => p.Variants).FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        await RequireStoreCurrencyAsync(product?.Id, input.Variants[0].Currency, cancellationToken);
         var outcome = product is null ? UpsertOutcome.Created : UpsertOutcome.Updated;
         if (product is null)
         {
@@ -120,7 +180,23 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         return (product, outcome);
     }
 
-    private static void ApplyVariants(Product product, IReadOnlyList<VariantInput> inputs)
+    /// <summary>
+    /// A store prices everything in one currency: the one its products already use. (The catalog keeps no copy of
+    /// the store's settings, so its first product sets it.)
+    /// </summary>
+    private async Task RequireStoreCurrencyAsync(Guid? productId, string currency, CancellationToken cancellationToken)
+    {
+        var storeCurrency = await db.Variants.AsNoTracking()
+            .Where(variant => productId == null || variant.ProductId != productId)
+            .Select(variant => variant.Currency)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (storeCurrency is not null && storeCurrency != currency)
+        {
+            throw RequestValidationException.For("variants[0].currency", $"This store prices its products in {storeCurrency}; use {storeCurrency}.");
+        }
+    }
+
+    private void ApplyVariants(Product product, IReadOnlyList<VariantInput> inputs)
     {
         var bySku = product.Variants.ToDictionary(variant => variant.Sku, StringComparer.Ordinal);
         product.Variants.RemoveAll(variant => !inputs.Any(input => input.Sku == variant.Sku));
@@ -131,10 +207,12 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
             {
                 variant = new ProductVariant { Sku = input.Sku, Title = input.Title, Currency = input.Currency, ProductId = product.Id };
                 product.Variants.Add(variant);
+                // Its id is set already, so EF would take it for an existing row to update: say it is new.
+                db.Variants.Add(variant);
             }
 
             variant.Title = input.Title.Trim();
-            variant.Options = (input.Options ?? new Dictionary<string, string>()).Select(option => new OptionValue(option.Key, option.Value)).ToList();
+            variant.Options = (input.Options ?? new Dictionary<string, string>()).Select(option => new OptionValue(option.Key.Trim(), option.Value.Trim())).ToList();
             variant.PriceAmount = input.PriceAmount;
             variant.Currency = input.Currency;
             variant.SortOrder = index;
@@ -152,52 +230,96 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
             && pair.First.Title == pair.Second.Title.Trim()
             && pair.First.PriceAmount == pair.Second.PriceAmount
             && pair.First.Currency == pair.Second.Currency
-            && pair.First.Options.SequenceEqual((pair.Second.Options ?? new Dictionary<string, string>()).Select(o => new OptionValue(o.Key, o.Value))));
+            && pair.First.Options.SequenceEqual((pair.Second.Options ?? new Dictionary<string, string>()).Select(o => new OptionValue(o.Key.Trim(), o.Value.Trim()))));
 
     private static void Validate(string slug, ProductInput input)
     {
         var errors = new FieldErrors();
         ValidateSlug(slug, errors);
-        errors.RequireText("name", input.Name, 200);
-        if (input.Description is { Length: > 5000 })
+        errors.RequireText("name", input.Name, CatalogLimits.Name);
+        if (input.Description is { Length: > CatalogLimits.Description })
         {
-            errors.Add("description", "At most 5000 characters.");
+            errors.Add("description", $"At most {CatalogLimits.Description} characters.");
         }
 
-        if (input.Variants is null || input.Variants.Count is 0 or > 100)
+        if (input.CategorySlug is { Length: > CatalogLimits.Slug })
         {
-            errors.Add("variants", "A product has between 1 and 100 variants.");
+            errors.Add("categorySlug", $"At most {CatalogLimits.Slug} characters.");
         }
-        else
+
+        if (input.Variants is null || input.Variants.Count is 0 or > CatalogLimits.VariantsPerProduct)
         {
-            for (var index = 0; index < input.Variants.Count; index++)
-            {
-                var variant = input.Variants[index];
-                var prefix = $"variants[{index}]";
-                if (string.IsNullOrWhiteSpace(variant.Sku) || variant.Sku.Length > 64)
-                {
-                    errors.Add($"{prefix}.sku", "A SKU of 1 to 64 characters is required.");
-                }
+            errors.Add("variants", $"A product has between 1 and {CatalogLimits.VariantsPerProduct} variants.");
+            errors.ThrowIfAny();
+            return;
+        }
 
-                errors.RequireText($"{prefix}.title", variant.Title, 200).RequireCurrency($"{prefix}.currency", variant.Currency);
-                if (variant.PriceAmount < 0)
-                {
-                    errors.Add($"{prefix}.priceAmount", "A price cannot be negative.");
-                }
+        for (var index = 0; index < input.Variants.Count; index++)
+        {
+            var prefix = $"variants[{index}]";
+            if (input.Variants[index] is not { } variant)
+            {
+                errors.Add(prefix, "A variant is required here, not null.");
+                continue;
             }
 
-            if (input.Variants.Select(v => v.Sku).Distinct(StringComparer.Ordinal).Count() != input.Variants.Count)
+            if (string.IsNullOrWhiteSpace(variant.Sku) || variant.Sku.Length > CatalogLimits.Sku)
             {
-                errors.Add("variants", "Each variant needs its own SKU.");
+                errors.Add($"{prefix}.sku", $"A SKU of 1 to {CatalogLimits.Sku} characters is required.");
             }
 
-            if (input.Variants.Select(v => v.Currency).Distinct(StringComparer.Ordinal).Count() > 1)
+            errors.SingleLine($"{prefix}.sku", variant.Sku)
+                .RequireText($"{prefix}.title", variant.Title, CatalogLimits.Name)
+                .RequireCurrency($"{prefix}.currency", variant.Currency);
+            ValidateOptions(prefix, variant.Options, errors);
+            if (variant.PriceAmount is < 0 or > Money.MaxAmount)
             {
-                errors.Add("variants", "All variants of a product are priced in one currency.");
+                errors.Add($"{prefix}.priceAmount", $"A price is 0 to {Money.MaxAmountText} minor units.");
             }
+        }
+
+        var variants = input.Variants.OfType<VariantInput>().ToList();
+        if (variants.Select(v => v.Sku).Distinct(StringComparer.Ordinal).Count() != variants.Count)
+        {
+            errors.Add("variants", "Each variant needs its own SKU.");
+        }
+
+        if (variants.Select(v => v.Currency).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            errors.Add("variants", "All variants of a product are priced in one currency.");
         }
 
         errors.ThrowIfAny();
+    }
+
+    private static void ValidateOptions(string prefix, IReadOnlyDictionary<string, string>? options, FieldErrors errors)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        if (options.Count > CatalogLimits.OptionsPerVariant)
+        {
+            errors.Add($"{prefix}.options", $"A variant has at most {CatalogLimits.OptionsPerVariant} options.");
+        }
+
+        foreach (var (name, value) in options)
+        {
+            var field = $"{prefix}.options.{name}";
+            if (string.IsNullOrWhiteSpace(name) || name.Length > CatalogLimits.OptionName)
+            {
+                errors.Add($"{prefix}.options", $"Option names have 1 to {CatalogLimits.OptionName} characters.");
+            }
+            else if (value is null)
+            {
+                errors.Add(field, "An option needs a value; leave the option out instead.");
+            }
+            else
+            {
+                errors.RequireText(field, value, CatalogLimits.OptionValue).SingleLine($"{prefix}.options", name);
+            }
+        }
     }
 
     private static void ValidateSlug(string slug, FieldErrors errors)

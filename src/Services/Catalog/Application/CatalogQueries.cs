@@ -59,15 +59,20 @@ public sealed class CatalogQueries(CatalogDbContext db)
             .AsSplitQuery()
             .FirstOrDefaultAsync(product => product.Slug == slug && (includeUnpublished || product.IsPublished), cancellationToken);
 
-    public async Task<IReadOnlyDictionary<Guid, Product>> ProductsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+    /// <summary>Products by id (the gateway's entity lookups): published ones, and drafts too when the caller may see them.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Product>> ProductsByIdAsync(IReadOnlyCollection<Guid> ids, bool includeUnpublished, CancellationToken cancellationToken) =>
         await db.Products.AsNoTracking()
-            .Where(product => ids.Contains(product.Id) && product.IsPublished)
+            .Where(product => ids.Contains(product.Id) && (includeUnpublished || product.IsPublished))
             .Include(product => product.Variants.OrderBy(variant => variant.SortOrder))
             .AsSplitQuery()
             .ToDictionaryAsync(product => product.Id, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<Guid, ProductVariant>> VariantsByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        await db.Variants.AsNoTracking().Where(variant => ids.Contains(variant.Id)).ToDictionaryAsync(variant => variant.Id, cancellationToken);
+    /// <summary>Variants by id, under the same rule as their product: a draft's variants only for those who may see drafts.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ProductVariant>> VariantsByIdAsync(IReadOnlyCollection<Guid> ids, bool includeUnpublished, CancellationToken cancellationToken) =>
+        await db.Variants.AsNoTracking()
+            .Where(variant => ids.Contains(variant.Id)
+                && (includeUnpublished || db.Products.Any(product => product.Id == variant.ProductId && product.IsPublished)))
+            .ToDictionaryAsync(variant => variant.Id, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, Category>> CategoriesByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().Where(category => ids.Contains(category.Id)).ToDictionaryAsync(category => category.Id, cancellationToken);
@@ -80,9 +85,11 @@ public sealed class CatalogQueries(CatalogDbContext db)
     {
         var all = await db.Categories.AsNoTracking().OrderBy(category => category.SortOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
         var byParent = all.ToLookup(category => category.ParentId);
-        IReadOnlyList<CategoryNode> Build(Guid? parentId) =>
-            byParent[parentId].Select(category => new CategoryNode(category, Build(category.Id))).ToList();
-        return Build(null);
+        // Bounded, so a cycle in stored data cannot recurse without end (its members have no root and are not shown).
+        IReadOnlyList<CategoryNode> Build(Guid? parentId, int depth) => depth > CatalogLimits.CategoryDepth
+            ? []
+            : byParent[parentId].Select(category => new CategoryNode(category, Build(category.Id, depth + 1))).ToList();
+        return Build(null, 1);
     }
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Category>>> ChildrenByParentAsync(IReadOnlyCollection<Guid> parentIds, CancellationToken cancellationToken)
@@ -105,18 +112,15 @@ public sealed class CatalogQueries(CatalogDbContext db)
         }
 
         var children = all.ToLookup(category => category.ParentId);
-        var result = new List<Guid>();
-        var stack = new Stack<Guid>([root.Id]);
-        while (stack.TryPop(out var id))
+        // Level by level, each category once and at most CategoryDepth levels: stored data with a cycle still ends.
+        var result = new HashSet<Guid> { root.Id };
+        var level = new List<Guid> { root.Id };
+        for (var depth = 1; depth < CatalogLimits.CategoryDepth && level.Count > 0; depth++)
         {
-            result.Add(id);
-            foreach (var child in children[id])
-            {
-                stack.Push(child.Id);
-            }
+            level = level.SelectMany(id => children[id]).Select(child => child.Id).Where(result.Add).ToList();
         }
 
-        return result;
+        return [.. result];
     }
 
     public static string EncodeCursor(Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes("p:" + id.ToString("N")));

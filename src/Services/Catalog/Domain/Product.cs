@@ -45,4 +45,13 @@ public sealed class ProductVariant : IMerchantOwned
 public sealed record OptionValue(string Name, string Value);
 
 /// <summary>Integer minor units (cents) and an ISO 4217 code: no floating point anywhere near money.</summary>
-public sealed record Money(long Amount, string Currency);
+public sealed record Money(long Amount, string Currency)
+{
+    /// <summary>
+    /// The largest amount the catalog accepts: 10^13 - 1 minor units (about 100 billion in a two-decimal currency).
+    /// Far below 2^53, so a JavaScript number carries every amount exactly.
+    /// </summary>
+    public const long MaxAmount = 9_999_999_999_999;
+
+    public const string MaxAmountText = "9,999,999,999,999";
+}

@@ -3,7 +3,9 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Domain;
+using UnifiedCommerce.Contracts;
 using UnifiedCommerce.ServiceDefaults.GraphQL;
+using UnifiedCommerce.ServiceDefaults.Security;
 
 namespace UnifiedCommerce.Catalog.Graph;
 
@@ -82,7 +84,9 @@ public sealed class ProductType : ObjectGraphType<Product>
         Name = "Product";
         this.Key("id");
         this.ResolveReference<EntityReference, Product>((context, reference) =>
-            EntityLoading.Loaders(context).Load<Guid, Product>("products-by-id", reference.Id, CatalogQuery.Queries(context).ProductsByIdAsync, context.CancellationToken));
+            EntityLoading.Loaders(context).Load<Guid, Product>(
+                EntityLoading.Visible(context, "products-by-id", out var drafts), reference.Id,
+                (ids, ct) => CatalogQuery.Queries(context).ProductsByIdAsync(ids, drafts, ct), context.CancellationToken));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("slug").Resolve(context => context.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
@@ -102,7 +106,9 @@ public sealed class ProductVariantType : ObjectGraphType<ProductVariant>
         Name = "ProductVariant";
         this.Key("id");
         this.ResolveReference<EntityReference, ProductVariant>((context, reference) =>
-            EntityLoading.Loaders(context).Load<Guid, ProductVariant>("variants-by-id", reference.Id, CatalogQuery.Queries(context).VariantsByIdAsync, context.CancellationToken));
+            EntityLoading.Loaders(context).Load<Guid, ProductVariant>(
+                EntityLoading.Visible(context, "variants-by-id", out var drafts), reference.Id,
+                (ids, ct) => CatalogQuery.Queries(context).VariantsByIdAsync(ids, drafts, ct), context.CancellationToken));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("sku").Resolve(context => context.Source.Sku);
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(context => context.Source.Title);
@@ -129,7 +135,9 @@ public sealed class MoneyType : ObjectGraphType<Money>
         this.AllowAnonymous();
         Name = "Money";
         Description = "Money in integer minor units (cents) and an ISO 4217 currency code.";
-        Field<NonNullGraphType<IntGraphType>>("amount").Description("Minor units (cents).").Resolve(context => checked((int)context.Source.Amount));
+        Field<NonNullGraphType<LongGraphType>>("amount")
+            .Description($"Minor units (cents), 0 to {Money.MaxAmountText}: a JSON number, exact in JavaScript.")
+            .Resolve(context => context.Source.Amount);
         Field<NonNullGraphType<StringGraphType>>("currency").Resolve(context => context.Source.Currency);
     }
 }
@@ -162,6 +170,16 @@ public sealed class EntityReference
 internal static class EntityLoading
 {
     public static BatchLoaders Loaders(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<BatchLoaders>();
+
+    /// <summary>
+    /// Entity lookups follow the root fields' rule: drafts only for the merchant's own staff and clients with
+    /// products:read. The loader's name says which view it loads, so the two never share a batch.
+    /// </summary>
+    public static string Visible(IResolveFieldContext context, string loader, out bool includeUnpublished)
+    {
+        includeUnpublished = context.User?.HasPermission(Permissions.ProductsRead) == true;
+        return includeUnpublished ? loader + "-with-drafts" : loader;
+    }
 
     public static object? ById(IResolveFieldContext context, Guid? categoryId) =>
         categoryId is { } id

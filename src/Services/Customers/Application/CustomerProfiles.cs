@@ -71,6 +71,8 @@ public sealed partial class CustomerProfiles(CustomersDbContext db, IMerchantCon
             errors.Add("name", $"Use at most {CustomerProfile.MaxNameLength} characters.");
         }
 
+        errors.SingleLine("name", name);
+
         if (phone is not null && (!PhoneCharacters().IsMatch(phone) || phone.Count(char.IsAsciiDigit) < MinPhoneDigits))
         {
             errors.Add("phone", $"Use 7 to {CustomerProfile.MaxPhoneLength} characters (digits, spaces, +, - and parentheses) with at least {MinPhoneDigits} digits.");

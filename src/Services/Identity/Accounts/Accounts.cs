@@ -93,6 +93,7 @@ public sealed class Accounts(
             errors.Add("name", $"Use at most {MaxNameLength} characters.");
         }
 
+        errors.SingleLine("name", name);
         errors.ThrowIfAny();
         var normalized = Normalize(address!);
         var now = clock.GetUtcNow();

@@ -21,6 +21,7 @@ public sealed record StockInput(Guid ProductId, string? Sku, int OnHand);
 public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant, TimeProvider clock)
 {
     public const int MaxQuantity = 1_000_000_000;
+    public const int MaxSkuLength = 64;
 
     public async Task<IReadOnlyDictionary<Guid, Availability>> ForVariantsAsync(IReadOnlyCollection<Guid> variantIds, CancellationToken cancellationToken) =>
         await db.StockItems.AsNoTracking()
@@ -66,6 +67,14 @@ public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant
         {
             throw RequestValidationException.For("onHand", $"Quantity must be between 0 and {MaxQuantity}.");
         }
+
+        var errors = new FieldErrors().SingleLine("sku", input.Sku);
+        if (input.Sku is { Length: > MaxSkuLength })
+        {
+            errors.Add("sku", $"At most {MaxSkuLength} characters.");
+        }
+
+        errors.ThrowIfAny();
 
         var location = await DefaultLocationAsync(cancellationToken);
         var stock = await db.StockItems.FirstOrDefaultAsync(s => s.VariantId == variantId && s.LocationId == location.Id, cancellationToken);
