@@ -40,18 +40,23 @@ public static class ServiceDefaultsExtensions
         builder.AddCommerceAuthentication();
         builder.Services.AddMerchantContext();
         builder.Services.AddStaffAccess();
+        builder.Services.AddRevokedApiClients();
         builder.Services.AddMemoryCache();
         builder.Services.TryAddScoped<IMerchantStatusReader, LocalMerchantStatusReader>();
         builder.Services.AddOpenApi(ApiDocument);
         return builder;
     }
 
-    /// <summary>Error handling, the caller, the merchant, the staff member's current role, then access: in the order every request needs them.</summary>
+    /// <summary>
+    /// Error handling, the caller (refused if its API client was deleted), the merchant, the staff member's current
+    /// role, then access: in the order every request needs them.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<RevokedApiClientMiddleware>();
         app.UseMiddleware<MerchantResolutionMiddleware>();
         app.UseMiddleware<SuspendedMerchantMiddleware>();
         app.UseMiddleware<StaffAccessMiddleware>();

@@ -46,6 +46,8 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
 
     public DbSet<StaffAccessState> StaffAccess => Set<StaffAccessState>();
 
+    public DbSet<RevokedApiClient> RevokedApiClients => Set<RevokedApiClient>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapOutbox();
@@ -59,6 +61,12 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
         {
             state.ToTable("staff_access");
             state.HasKey(s => new { s.MerchantId, s.AccountId });
+        });
+        modelBuilder.Entity<RevokedApiClient>(client =>
+        {
+            client.ToTable("revoked_api_clients");
+            client.HasKey(c => c.ClientId);
+            client.Property(c => c.ClientId).HasMaxLength(200);
         });
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
