@@ -203,10 +203,26 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
     }
 
     [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task A_sign_in_started_with_a_foreign_return_address_lands_on_the_admins_home(string returnTo)
+    {
+        using var browser = platform.NewBrowser();
+
+        var landing = await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password, returnTo);
+
+        Assert.Equal(new Uri(platform.AdminAddress, "/"), landing.Address);
+    }
+
+    [Theory]
     [InlineData("/staff?x=1", "/staff?x=1")]
     [InlineData("https://evil.example/", "/")]
     [InlineData("//evil.example/", "/")]
     [InlineData("/\\evil.example/", "/")]
+    [InlineData("/\t/evil.example/", "/")]
+    [InlineData("/\n/evil.example/", "/")]
     [InlineData(null, "/")]
     public void After_sign_in_the_browser_returns_to_a_page_of_the_admin_only(string? returnTo, string expected) =>
         Assert.Equal(expected, SessionEndpoints.LocalPath(returnTo));
