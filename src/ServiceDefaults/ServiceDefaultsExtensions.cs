@@ -10,6 +10,7 @@ using UnifiedCommerce.ServiceDefaults.Http;
 using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Telemetry;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.WebSecurity;
 
 namespace UnifiedCommerce.ServiceDefaults;
 
@@ -48,11 +49,12 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Error handling, the caller (refused if its API client was deleted), the merchant, the staff member's current
-    /// role, then access: in the order every request needs them.
+    /// Security headers on every answer, error handling, the caller (refused if its API client was deleted), the
+    /// merchant, the staff member's current role, then access: in the order every request needs them.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseSecurityHeaders(SecurityHeaderPolicy.Services);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
