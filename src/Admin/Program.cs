@@ -5,6 +5,7 @@ using UnifiedCommerce.Admin.Proxy;
 using UnifiedCommerce.Admin.Session;
 using UnifiedCommerce.ServiceDefaults;
 using UnifiedCommerce.ServiceDefaults.Telemetry;
+using UnifiedCommerce.WebSecurity;
 
 // The admin panel's backend for frontend: serves the SPA, signs staff in at Identity and keeps their tokens behind
 // a cookie session, and passes the SPA's API calls on to the platform with the session's token.
@@ -24,6 +25,8 @@ builder.Services.Configure<ForwardedHeadersOptions>(options => options.Forwarded
 
 var app = builder.Build();
 
+// The SPA loads only its own files and talks only to this origin; every answer says so, errors included.
+app.UseSecurityHeaders(SecurityHeaderPolicy.Admin);
 app.UseForwardedHeaders();
 app.UseExceptionHandler(errors => errors.Run(async context =>
 {
@@ -36,14 +39,6 @@ app.UseExceptionHandler(errors => errors.Run(async context =>
         ProblemDetails = { Status = StatusCodes.Status502BadGateway, Title = "The platform did not answer as expected.", Detail = "Try again in a moment." },
     });
 }));
-app.Use(async (context, next) =>
-{
-    // The SPA loads only its own files and talks only to this origin.
-    context.Response.Headers.XContentTypeOptions = "nosniff";
-    context.Response.Headers.XFrameOptions = "DENY";
-    context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
-    await next(context);
-});
 app.MapDefaultEndpoints();
 
 var spa = SpaFiles(app);

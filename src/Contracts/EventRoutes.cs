@@ -24,6 +24,8 @@ public static class EventRoutes
         [typeof(CustomerAccountDeleted)] = [Customers],
         // Every service narrows staff tokens to the current role (Identity reads its own tables).
         [typeof(StaffAccessChanged)] = [Catalog, Inventory, Customers],
+        // Every service refuses a deleted API client's tokens at its own edge (Identity reads its own tables).
+        [typeof(ApiClientRevoked)] = [Catalog, Inventory, Customers],
     };
 
     public static IReadOnlyDictionary<Type, string[]> All => SubscribersByEvent;

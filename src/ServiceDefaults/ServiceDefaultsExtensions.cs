@@ -10,6 +10,7 @@ using UnifiedCommerce.ServiceDefaults.Http;
 using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Telemetry;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.WebSecurity;
 
 namespace UnifiedCommerce.ServiceDefaults;
 
@@ -41,20 +42,26 @@ public static class ServiceDefaultsExtensions
         builder.AddCommerceAuthentication();
         builder.Services.AddMerchantContext();
         builder.Services.AddStaffAccess();
+        builder.Services.AddRevokedApiClients();
         builder.Services.AddMemoryCache();
         builder.Services.TryAddScoped<IMerchantStatusReader, LocalMerchantStatusReader>();
         builder.Services.AddOpenApi(ApiDocument);
         return builder;
     }
 
-    /// <summary>Error handling, the caller, the merchant, the staff member's current role, then access: in the order every request needs them.</summary>
+    /// <summary>
+    /// Security headers on every answer, error handling, the caller (refused if its API client was deleted), the
+    /// merchant, the staff member's current role, then access: in the order every request needs them.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseSecurityHeaders(SecurityHeaderPolicy.Services);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<TextInputMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<RevokedApiClientMiddleware>();
         app.UseMiddleware<MerchantResolutionMiddleware>();
         app.UseMiddleware<SuspendedMerchantMiddleware>();
         app.UseMiddleware<StaffAccessMiddleware>();

@@ -202,11 +202,49 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task The_page_api_answers_404s_and_errors_carry_the_security_headers()
+    {
+        using var browser = platform.NewBrowser();
+        await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password);
+
+        using var page = await browser.FetchAsync(HttpMethod.Get, "/staff", csrf: false);
+        using var api = await browser.FetchAsync(HttpMethod.Get, "/bff/session");
+        using var notFound = await browser.FetchAsync(HttpMethod.Get, "/bff/no-such-endpoint");
+        using var refused = await browser.FetchAsync(HttpMethod.Post, "/bff/logout", csrf: false);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        SecurityHeaderChecks.AssertSecurityHeaders(page, html: true);
+        foreach (var answer in new[] { api, notFound, refused })
+        {
+            SecurityHeaderChecks.AssertSecurityHeaders(answer, html: false);
+        }
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task A_sign_in_started_with_a_foreign_return_address_lands_on_the_admins_home(string returnTo)
+    {
+        using var browser = platform.NewBrowser();
+
+        var landing = await browser.SignInAsync(platform.Owner.Email, StaffOnboarding.Password, returnTo);
+
+        Assert.Equal(new Uri(platform.AdminAddress, "/"), landing.Address);
+    }
+
     [Theory]
     [InlineData("/staff?x=1", "/staff?x=1")]
     [InlineData("https://evil.example/", "/")]
     [InlineData("//evil.example/", "/")]
     [InlineData("/\\evil.example/", "/")]
+    [InlineData("/\t/evil.example/", "/")]
+    [InlineData("/\n/evil.example/", "/")]
     [InlineData(null, "/")]
     public void After_sign_in_the_browser_returns_to_a_page_of_the_admin_only(string? returnTo, string expected) =>
         Assert.Equal(expected, SessionEndpoints.LocalPath(returnTo));

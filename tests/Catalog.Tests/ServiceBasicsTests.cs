@@ -12,6 +12,26 @@ public sealed class ServiceBasicsTests(CatalogPlatform platform)
     private ServiceProcess Catalog => platform.Catalog;
 
     [Fact]
+    public async Task Api_answers_404s_and_errors_carry_the_security_headers()
+    {
+        var merchant = Guid.NewGuid();
+
+        using var api = await Catalog.SendAsync(HttpMethod.Get, "/api/v1/categories", merchant);
+        using var notFound = await Catalog.SendAsync(HttpMethod.Get, "/no-such-endpoint", merchant);
+        using var refused = await Catalog.SendAsync(HttpMethod.Put, "/api/v1/categories/unsigned", merchant, new { name = "Unsigned" });
+        using var invalid = await Catalog.Http.PostAsync("/graphql", new StringContent("not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        foreach (var answer in new[] { api, notFound, refused, invalid })
+        {
+            SecurityHeaderChecks.AssertSecurityHeaders(answer, html: false);
+        }
+    }
+
+    [Fact]
     public async Task Health_reports_ready_with_its_database_and_alive_without_it()
     {
         var health = await CatalogPlatform.ReadAsync<JsonObject>(await Catalog.Http.GetAsync("/health"));

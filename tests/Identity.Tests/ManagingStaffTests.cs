@@ -182,6 +182,31 @@ public sealed class ManagingStaffTests(SignInPlatform platform) : IClassFixture<
         Assert.Contains(events, e => (string)e["kind"]! == "StaffJoined" && (string?)e["email"] == member.Email);
     }
 
+    [Fact]
+    public async Task Someone_who_works_for_two_merchants_deletes_their_account_and_leaves_both()
+    {
+        var (first, _) = await Identity.NewStoreAsync("First Employer");
+        var (second, _) = await Identity.NewStoreAsync("Second Employer");
+        var firstOwner = await Identity.OwnerOfAsync(first);
+        var secondOwner = await Identity.OwnerOfAsync(second);
+        var email = $"two-jobs-{Guid.NewGuid():N}@example.com";
+        await Identity.InviteAsync(firstOwner, "staff", email);
+        var person = await Identity.InviteAsync(secondOwner, "staff", email);
+        Assert.Equal(2L, await platform.Database.ScalarAsync<long>("identity",
+            "SELECT count(*) FROM staff_members WHERE account_id = @a", ("a", person.AccountId)));
+
+        using var deleted = await Send(HttpMethod.Delete, "/api/v1/account", person);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("identity",
+            "SELECT count(*) FROM staff_members WHERE account_id = @a", ("a", person.AccountId)));
+        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("identity",
+            "SELECT count(*) FROM accounts WHERE id = @a", ("a", person.AccountId)));
+        // Only the person's own memberships went: both stores keep their owners.
+        Assert.Equal(2L, await platform.Database.ScalarAsync<long>("identity",
+            "SELECT count(*) FROM staff_members WHERE account_id IN (@o1, @o2)", ("o1", firstOwner.AccountId), ("o2", secondOwner.AccountId)));
+    }
+
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, StaffSession staff, object? body = null) =>
         await Identity.Process.SendWithTokenAsync(method, path, staff.AccessToken, body);
 }

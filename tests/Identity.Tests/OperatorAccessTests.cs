@@ -70,4 +70,34 @@ public sealed class OperatorAccessTests(IdentityPlatform platform) : IClassFixtu
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
     }
+
+    [Fact]
+    public async Task Identity_refuses_a_deleted_clients_token_at_once()
+    {
+        var merchant = Guid.NewGuid();
+        var client = await platform.Identity.CreateApiClientAsync(merchant, "staff:manage", "security:read");
+        var token = await platform.Identity.RequestTokenAsync(client.ClientId, client.ClientSecret, scope: null);
+        using (var before = await platform.Identity.Process.SendWithTokenAsync(HttpMethod.Get, "/api/v1/staff", token))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using (var deleted = await platform.Identity.AsOperatorAsync(HttpMethod.Delete, $"/api/v1/merchants/{merchant}/api-clients/{client.ClientId}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        using var read = await platform.Identity.Process.SendWithTokenAsync(HttpMethod.Get, "/api/v1/security-events", token);
+        using var write = await platform.Identity.Process.SendWithTokenAsync(HttpMethod.Post, "/api/v1/roles", token,
+            new { name = "After deletion", permissions = WritePermission });
+
+        Assert.All([read, write], response =>
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        });
+        Assert.Contains("deleted", (string?)(await read.Content.ReadFromJsonAsync<JsonObject>())!["detail"], StringComparison.Ordinal);
+        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("identity",
+            "SELECT count(*) FROM custom_roles WHERE merchant_id = @m", ("m", merchant)));
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using UnifiedCommerce.WebSecurity;
 
 namespace UnifiedCommerce.Admin.Session;
 
@@ -104,8 +105,5 @@ public static class SessionEndpoints
     }
 
     /// <summary>Where to go after signing in: a path of this site only, never another site (an open redirect).</summary>
-    public static string LocalPath(string? returnTo) =>
-        returnTo is { Length: > 0 } path && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
-            ? path
-            : "/";
+    public static string LocalPath(string? returnTo) => LocalUrls.LocalOr(returnTo, "/");
 }

@@ -21,6 +21,9 @@ namespace UnifiedCommerce.ServiceDefaults.GraphQL;
 public static class SubgraphSetup
 {
     public const string FederationVersion = "2.3";
+
+    /// <summary>Where every subgraph answers GraphQL.</summary>
+    public const string Path = "/graphql";
     private const int MaxRequestBytes = 256 * 1024;
 
     public static IHostApplicationBuilder AddSubgraph<TSchema>(this IHostApplicationBuilder builder)
@@ -62,7 +65,7 @@ public static class SubgraphSetup
         where TSchema : ISchema
     {
         FieldAccess.Verify(endpoints.ServiceProvider.GetRequiredService<TSchema>());
-        return endpoints.MapPost("/graphql", async (HttpContext http, IDocumentExecuter<TSchema> executer, IGraphQLTextSerializer serializer) =>
+        return endpoints.MapPost(Path, async (HttpContext http, IDocumentExecuter<TSchema> executer, IGraphQLTextSerializer serializer) =>
         {
             if (http.Request.ContentLength > MaxRequestBytes)
             {

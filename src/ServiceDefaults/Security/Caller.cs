@@ -34,6 +34,12 @@ public static class Caller
             ? account
             : null;
 
+    /// <summary>The API client a token was issued to (its subject); null for people's tokens, which name an account kind.</summary>
+    public static string? ApiClientOf(this ClaimsPrincipal user) =>
+        user.IsAuthenticated() && user.FindFirst(AccountKindClaim) is null && user.FindFirst("sub")?.Value is { Length: > 0 } clientId
+            ? clientId
+            : null;
+
     public static Guid? MerchantOf(this ClaimsPrincipal user) =>
         user.IsAuthenticated() && Guid.TryParse(user.FindFirst(MerchantClaim)?.Value, out var merchant) && merchant != Guid.Empty
             ? merchant

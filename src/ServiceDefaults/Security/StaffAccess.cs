@@ -82,18 +82,13 @@ public static class StaffAccessChangedHandler
 /// </summary>
 public sealed class StaffAccessMiddleware(RequestDelegate next)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
-
     public async Task InvokeAsync(HttpContext context, IStaffAccessReader reader, IMemoryCache cache)
     {
         var user = context.User;
         if (user.IsStaff() && user.MerchantOf() is { } merchantId && user.AccountOf() is { } accountId)
         {
-            var current = await cache.GetOrCreateAsync(("staff-access", merchantId, accountId), entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = CacheFor;
-                return reader.CurrentPermissionsAsync(merchantId, accountId, context.RequestAborted);
-            });
+            var current = await AccessCache.GetOrLoadAsync(cache, ("staff-access", merchantId, accountId),
+                () => reader.CurrentPermissionsAsync(merchantId, accountId, context.RequestAborted));
             if (current is not null)
             {
                 context.User = Narrowed(user, current);

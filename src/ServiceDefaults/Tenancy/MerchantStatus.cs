@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.ServiceDefaults.Messaging;
+using UnifiedCommerce.ServiceDefaults.Security;
 
 namespace UnifiedCommerce.ServiceDefaults.Tenancy;
 
@@ -40,14 +41,8 @@ public sealed class LocalMerchantStatusReader(TenantDbContext db, IMemoryCache c
 /// <summary>A suspension takes effect within seconds, at no database cost per request.</summary>
 public static class MerchantStatusCache
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
-
-    public static async Task<bool> GetOrLoadAsync(IMemoryCache cache, Guid merchantId, Func<Task<bool>> load) =>
-        await cache.GetOrCreateAsync(("merchant-suspended", merchantId), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return load();
-        });
+    public static Task<bool> GetOrLoadAsync(IMemoryCache cache, Guid merchantId, Func<Task<bool>> load) =>
+        AccessCache.GetOrLoadAsync(cache, ("merchant-suspended", merchantId), load);
 }
 
 /// <summary>Refuses every request made for a suspended merchant, before any of the service's own code runs.</summary>

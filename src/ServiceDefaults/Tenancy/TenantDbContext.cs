@@ -20,22 +20,49 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
     /// <summary>The merchant each connection tells PostgreSQL it acts for (row-level security).</summary>
     internal Guid? MerchantForSession => merchantContext.MerchantId;
 
-    internal bool IsAcrossMerchants { get; private set; }
+    internal bool IsAcrossMerchants => _acrossMerchants is not null;
+
+    private AcrossMerchantsScope? _acrossMerchants;
 
     /// <summary>
-    /// Lets the operations run until the returned scope is disposed see and change rows of every merchant, past
-    /// row-level security. For the few places where a person acts for themselves across merchants; each such
-    /// query also says <c>IgnoreQueryFilters()</c> and filters by that person.
+    /// Lets the operations run until the returned scope is disposed see rows of every merchant, past row-level
+    /// security. For the few places where a person acts for themselves across merchants; each such query also says
+    /// <c>IgnoreQueryFilters()</c> and filters by that person. Writes to other merchants' rows stay refused, except
+    /// to the rows the scope names (<see cref="AcrossMerchantsScope.Writing"/>), saved while it lasts.
     /// </summary>
-    public IDisposable AcrossMerchants()
+    public AcrossMerchantsScope AcrossMerchants()
     {
-        IsAcrossMerchants = true;
-        return new Scope(this);
+        _acrossMerchants = new AcrossMerchantsScope(this);
+        return _acrossMerchants;
     }
 
-    private sealed class Scope(TenantDbContext db) : IDisposable
+    /// <summary>An explicit reach across merchants: reads of every merchant, and writes to exactly the rows it names.</summary>
+    public sealed class AcrossMerchantsScope : IDisposable
     {
-        public void Dispose() => db.IsAcrossMerchants = false;
+        private readonly TenantDbContext _db;
+        private readonly HashSet<IMerchantOwned> _writable = new(ReferenceEqualityComparer.Instance);
+
+        internal AcrossMerchantsScope(TenantDbContext db) => _db = db;
+
+        /// <summary>
+        /// These rows, as loaded, may be changed or removed although they belong to other merchants; they stay
+        /// with their merchant, and nothing is added to another merchant.
+        /// </summary>
+        public AcrossMerchantsScope Writing(IEnumerable<IMerchantOwned> rows)
+        {
+            _writable.UnionWith(rows);
+            return this;
+        }
+
+        internal bool Allows(IMerchantOwned row) => _writable.Contains(row);
+
+        public void Dispose()
+        {
+            if (ReferenceEquals(_db._acrossMerchants, this))
+            {
+                _db._acrossMerchants = null;
+            }
+        }
     }
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -45,6 +72,8 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
     public DbSet<MerchantState> MerchantStates => Set<MerchantState>();
 
     public DbSet<StaffAccessState> StaffAccess => Set<StaffAccessState>();
+
+    public DbSet<RevokedApiClient> RevokedApiClients => Set<RevokedApiClient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +88,12 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
         {
             state.ToTable("staff_access");
             state.HasKey(s => new { s.MerchantId, s.AccountId });
+        });
+        modelBuilder.Entity<RevokedApiClient>(client =>
+        {
+            client.ToTable("revoked_api_clients");
+            client.HasKey(c => c.ClientId);
+            client.Property(c => c.ClientId).HasMaxLength(200);
         });
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
@@ -104,6 +139,14 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
                 continue;
             }
 
+            // A row the explicit cross-merchant scope names may be changed or removed, within its own merchant.
+            if (entry.State is EntityState.Modified or EntityState.Deleted
+                && _acrossMerchants?.Allows(entry.Entity) == true
+                && OriginalMerchant(entry) == entry.Entity.MerchantId)
+            {
+                continue;
+            }
+
             var current = merchantContext.MerchantId
                 ?? throw new CrossTenantAccessException("A tenant-owned row was written with no merchant in context.");
             if (entry.State == EntityState.Added && entry.Entity.MerchantId == Guid.Empty)
@@ -111,13 +154,14 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
                 entry.Entity.MerchantId = current;
             }
 
-            var original = entry.State == EntityState.Added
-                ? entry.Entity.MerchantId
-                : entry.Property(nameof(IMerchantOwned.MerchantId)).OriginalValue as Guid? ?? Guid.Empty;
+            var original = entry.State == EntityState.Added ? entry.Entity.MerchantId : OriginalMerchant(entry);
             if (original != current || entry.Entity.MerchantId != current)
             {
                 throw new CrossTenantAccessException("A row of another merchant cannot be written.");
             }
         }
     }
+
+    private static Guid OriginalMerchant(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<IMerchantOwned> entry) =>
+        entry.Property(nameof(IMerchantOwned.MerchantId)).OriginalValue as Guid? ?? Guid.Empty;
 }

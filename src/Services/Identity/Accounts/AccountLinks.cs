@@ -36,6 +36,5 @@ public sealed class AccountLinks(IOptionsMonitor<OpenIddictServerOptions> server
 /// <summary>Return URLs are local paths only (the authorization request to resume), never another site.</summary>
 public static class ReturnUrls
 {
-    public static bool IsLocal(string? url) =>
-        url is { Length: > 0 and < 4000 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    public static bool IsLocal(string? url) => UnifiedCommerce.WebSecurity.LocalUrls.IsLocal(url);
 }

@@ -13,6 +13,7 @@ public static class IdentityApplication
         services.AddScoped<IMerchantStatusReader, IdentityMerchantStatusReader>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<IStaffAccessReader, IdentityStaffAccessReader>();
+        services.AddScoped<IRevokedApiClientReader, IdentityRevokedApiClientReader>();
         return services;
     }
 }

@@ -254,6 +254,8 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
     {
         using var acrossMerchants = db.AcrossMerchants();
         var memberships = await db.StaffMembers.IgnoreQueryFilters().Where(m => m.AccountId == accountId).ToListAsync(cancellationToken);
+        // The person's own memberships, and nothing else of the other merchants, may be removed here.
+        acrossMerchants.Writing(memberships);
         foreach (var member in memberships.Where(m => m.RoleId == StaffRole.OwnerId))
         {
             if (!await db.StaffMembers.IgnoreQueryFilters().AnyAsync(m => m.MerchantId == member.MerchantId && m.RoleId == StaffRole.OwnerId && m.AccountId != accountId, cancellationToken))

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 using UnifiedCommerce.Identity.Data;
+using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.ServiceDefaults.Messaging;
+using UnifiedCommerce.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UnifiedCommerce.Identity.Tokens;
@@ -20,7 +23,7 @@ public sealed record ClientGrant(Guid? MerchantId, IReadOnlyList<string> Permiss
 /// A merchant's API clients: confidential OAuth clients that obtain access tokens with the client credentials
 /// grant. A client acts for exactly one merchant, with the permissions granted at creation; its secret is shown once.
 /// </summary>
-public sealed class ApiClients(IOpenIddictApplicationManager applications, IdentityDbContext db)
+public sealed class ApiClients(IOpenIddictApplicationManager applications, IdentityDbContext db, TimeProvider clock)
 {
     public const string MerchantProperty = "merchant_id";
 
@@ -86,7 +89,10 @@ public sealed class ApiClients(IOpenIddictApplicationManager applications, Ident
             : null;
     }
 
-    /// <summary>Removes a merchant's client: no new tokens from then on (tokens already issued expire within minutes).</summary>
+    /// <summary>
+    /// Removes a merchant's client: no new tokens from then on, and the tokens already issued are refused at once
+    /// here and within seconds by every service (the revocation and its event commit with the deletion).
+    /// </summary>
     public async Task DeleteAsync(Guid merchantId, string clientId, CancellationToken cancellationToken)
     {
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
@@ -95,7 +101,21 @@ public sealed class ApiClients(IOpenIddictApplicationManager applications, Ident
             throw new NotFoundException($"Merchant {merchantId} has no API client {clientId}.");
         }
 
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await applications.DeleteAsync(application, cancellationToken);
+        db.RevokedApiClients.Add(new RevokedApiClient { ClientId = clientId, MerchantId = merchantId, RevokedAt = now });
+        db.OutboxMessages.Add(OutboxMessage.From(new ApiClientRevoked
+        {
+            EventId = Guid.CreateVersion7(),
+            MerchantId = merchantId,
+            AggregateId = ApiClientRevoked.AggregateIdOf(clientId),
+            AggregateVersion = 1,
+            OccurredAt = now,
+            ClientId = clientId,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static Guid? MerchantOf(System.Collections.Immutable.ImmutableDictionary<string, JsonElement> properties) =>

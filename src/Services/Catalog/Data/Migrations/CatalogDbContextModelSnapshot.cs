@@ -276,6 +276,27 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.ToTable("processed_events", (string)null);
                 });
 
+            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.RevokedApiClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("ClientId")
+                        .HasName("pk_revoked_api_clients");
+
+                    b.ToTable("revoked_api_clients", (string)null);
+                });
+
             modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.StaffAccessState", b =>
                 {
                     b.Property<Guid>("MerchantId")
