@@ -37,6 +37,9 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
     builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
         .WithHttpEndpoint(port: port, isProxied: false)
         .WithEnvironment("ASPNETCORE_URLS", Loopback(port))
+        // Without a launch profile a project would run as Production; the services run in the AppHost's environment
+        // (Development for `./commerce up`: the mailbox, introspection for developers, no SMTP server needed).
+        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
         .WithEnvironment($"ConnectionStrings__{name}", cluster.ConnectionString(name, PlatformDatabases.AppRole(name)))
         .WithEnvironment("ConnectionStrings__bus", busConnection)
         // Every service validates tokens against Identity's published keys; local runs speak plain HTTP.
@@ -115,6 +118,7 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
 var admin = builder.AddProject<Projects.Admin>("admin", options => options.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: ports.Admin, isProxied: false)
     .WithEnvironment("ASPNETCORE_URLS", Loopback(ports.Admin))
+    .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithEnvironment("Admin__IdentityUrl", Loopback(ports.Identity))
     .WithEnvironment("Admin__GatewayUrl", Loopback(ports.Gateway))
     .WithEnvironment("Admin__ClientSecret", adminClientSecret)
