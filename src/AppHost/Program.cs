@@ -157,7 +157,7 @@ builder.Eventing.Subscribe<ResourceReadyEvent>(storefront.Resource, (_, _) =>
           Storefront (Globex Home)      http://globex.localhost:{ports.Storefront}
           Admin (staff sign-in)         http://127.0.0.1:{ports.Admin}
           GraphQL gateway               http://127.0.0.1:{ports.Gateway}/graphql
-          Mailbox (emails sent)         http://127.0.0.1:{ports.Identity}/dev/mailbox
+          Mailbox (local development)   http://127.0.0.1:{ports.Identity}/dev/mailbox
           Dashboard (traces, logs)      {dashboard}
         Press Ctrl-C to stop.
 
