@@ -59,6 +59,8 @@ public static class AccountsSetup
             options.Cookie.Name = "uc_identity_antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.FormFieldName = "__antiforgery";
+            // Antiforgery would send X-Frame-Options: SAMEORIGIN; the service's security header policy sends DENY.
+            options.SuppressXFrameOptionsHeader = true;
         });
         services.AddAuthentication().AddAccountSessionCookie();
 
