@@ -27,7 +27,6 @@ var migrations = builder.AddProject<Projects.Operations>("migrations")
     .WithEnvironment("COMMERCE_POSTGRES_PORT", ports.Postgres.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WaitFor(postgres);
 
-var busConnection = cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.Bus);
 var operatorSecret = PlatformOperatorSecret.ReadOrCreate(dataDirectory);
 var storefrontClientSecret = LocalSecret.ReadOrCreate(dataDirectory, "storefront-client.secret");
 var adminClientSecret = LocalSecret.ReadOrCreate(dataDirectory, "admin-client.secret");
@@ -41,7 +40,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
         // (Development for `./commerce up`: the mailbox, introspection for developers, no SMTP server needed).
         .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
         .WithEnvironment($"ConnectionStrings__{name}", cluster.ConnectionString(name, PlatformDatabases.AppRole(name)))
-        .WithEnvironment("ConnectionStrings__bus", busConnection)
+        // On the bus, each service logs in as its own role: it may send only its own events.
+        .WithEnvironment("ConnectionStrings__bus", cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.BusRole(name)))
         // Every service validates tokens against Identity's published keys; local runs speak plain HTTP.
         .WithEnvironment("Identity__Authority", identityUrl)
         .WithEnvironment("Identity__Issuer", identityUrl)

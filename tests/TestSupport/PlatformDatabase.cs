@@ -54,7 +54,8 @@ public sealed class PlatformDatabase : IAsyncLifetime
     /// <summary>What a service logs in as: its app role on its own database.</summary>
     public string ServiceConnection(string service) => Cluster.ConnectionString(service, PlatformDatabases.AppRole(service));
 
-    public string BusConnection => Cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.Bus);
+    /// <summary>What a service logs in to the message bus as.</summary>
+    public string BusConnection(string service) => Cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.BusRole(service));
 
     /// <summary>A superuser connection, for assertions that look at rows directly.</summary>
     public async Task<T?> ScalarAsync<T>(string database, string sql, params (string Name, object Value)[] parameters)

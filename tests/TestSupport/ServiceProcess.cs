@@ -36,7 +36,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             [$"ConnectionStrings__{name}"] = database.ServiceConnection(name),
-            ["ConnectionStrings__bus"] = database.BusConnection,
+            ["ConnectionStrings__bus"] = database.BusConnection(name),
             // Local runs speak plain HTTP on loopback; production requires HTTPS in front of Identity.
             ["Identity__RequireHttps"] = "false",
         };

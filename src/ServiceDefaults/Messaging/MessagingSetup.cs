@@ -49,7 +49,7 @@ public static class MessagingSetup
                 options.PersistMessagesWithPostgresql(BusConnection(configuration), schemaName: serviceQueue.ToLowerInvariant());
                 options.UseRabbitMq(new Uri(rabbit)).AutoProvision();
                 options.ListenToRabbitQueue(serviceQueue).UseDurableInbox();
-                foreach (var (eventType, subscribers) in EventRoutes.All)
+                foreach (var (eventType, subscribers) in EventRoutes.PublishedBy(serviceQueue))
                 {
                     foreach (var subscriber in subscribers)
                     {
@@ -59,11 +59,14 @@ public static class MessagingSetup
             }
             else
             {
-                // Each service keeps its envelope tables in its own schema of the shared bus database; the queues are shared.
+                // Each service keeps its envelope tables in its own schema of the shared bus database, and logs in
+                // as its own bus role. Provisioning creates the shared queue tables and grants that role all rights
+                // on its own queue but only INSERT on the queues it sends to, so AutoProvision finds them current.
                 options.PersistMessagesWithPostgresql(BusConnection(configuration), schemaName: serviceQueue.ToLowerInvariant())
                     .EnableMessageTransport(transportOptions => transportOptions.AutoProvision());
                 options.ListenToPostgresqlQueue(serviceQueue).MaximumMessagesToReceive(200);
-                foreach (var (eventType, subscribers) in EventRoutes.All)
+                // A service sends only its own events: its bus role may write to no other queue.
+                foreach (var (eventType, subscribers) in EventRoutes.PublishedBy(serviceQueue))
                 {
                     foreach (var subscriber in subscribers)
                     {

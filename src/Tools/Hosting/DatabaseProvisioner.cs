@@ -16,6 +16,7 @@ public sealed class DatabaseProvisioner(LocalPostgresCluster cluster)
 
         await EnsureRoleAsync(admin, PlatformDatabases.Bus, cancellationToken);
         await EnsureDatabaseAsync(admin, PlatformDatabases.Bus, PlatformDatabases.Bus, log, cancellationToken);
+        await ProvisionBusRolesAsync(admin, cancellationToken);
 
         foreach (var service in PlatformDatabases.Services)
         {
@@ -35,6 +36,53 @@ public sealed class DatabaseProvisioner(LocalPostgresCluster cluster)
                 ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {app};
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app};
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {app};
+                """, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Each service logs in to the bus database as its own role, which owns the service's schema there (Wolverine's
+    /// envelope tables) and nothing else; the shared queue schema stays the <c>bus</c> role's. A data folder from
+    /// before this rule has those schemas owned by <c>bus</c>: their ownership moves to the service's role.
+    /// </summary>
+    private async Task ProvisionBusRolesAsync(NpgsqlConnection admin, CancellationToken cancellationToken)
+    {
+        var bus = PlatformDatabases.Bus;
+        await ExecuteAsync(admin, $"REVOKE ALL ON DATABASE {bus} FROM PUBLIC; GRANT ALL ON DATABASE {bus} TO {bus};", cancellationToken);
+        await using var database = new NpgsqlConnection(cluster.ConnectionString(bus));
+        await database.OpenAsync(cancellationToken);
+        await ExecuteAsync(database, $"""
+            REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+            CREATE SCHEMA IF NOT EXISTS {PlatformDatabases.QueueSchema} AUTHORIZATION {bus};
+            ALTER SCHEMA {PlatformDatabases.QueueSchema} OWNER TO {bus};
+            """, cancellationToken);
+        foreach (var service in PlatformDatabases.Services)
+        {
+            var role = PlatformDatabases.BusRole(service);
+            await EnsureRoleAsync(admin, role, cancellationToken);
+            // TEMPORARY: the queue listener stages each batch in a temporary table.
+            await ExecuteAsync(admin, $"GRANT CONNECT, TEMPORARY ON DATABASE {bus} TO {role};", cancellationToken);
+            await ExecuteAsync(database, $"""
+                CREATE SCHEMA IF NOT EXISTS {service} AUTHORIZATION {role};
+                ALTER SCHEMA {service} OWNER TO {role};
+                DO $$
+                DECLARE item record;
+                BEGIN
+                  FOR item IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                              WHERE n.nspname = '{service}' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+                              AND pg_get_userbyid(c.relowner) <> '{role}'
+                  LOOP
+                    EXECUTE format('ALTER %s %I.%I OWNER TO {role}',
+                      CASE item.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                                        WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
+                      '{service}', item.relname);
+                  END LOOP;
+                  FOR item IN SELECT p.oid::regprocedure AS signature, p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                              WHERE n.nspname = '{service}' AND pg_get_userbyid(p.proowner) <> '{role}'
+                  LOOP
+                    EXECUTE format('ALTER %s %s OWNER TO {role}', CASE item.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, item.signature);
+                  END LOOP;
+                END $$;
                 """, cancellationToken);
         }
     }

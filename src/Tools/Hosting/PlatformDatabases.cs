@@ -14,4 +14,11 @@ public static class PlatformDatabases
     public static string OwnerRole(string service) => $"{service}_owner";
 
     public static string AppRole(string service) => $"{service}_app";
+
+    /// <summary>What a service logs in to the bus database as: owns its own schema there, and may only send to
+    /// the queues of its own events' subscribers.</summary>
+    public static string BusRole(string service) => $"{service}_bus";
+
+    /// <summary>The schema of the PostgreSQL transport's queue tables in the bus database (Wolverine's default).</summary>
+    public const string QueueSchema = "wolverine_queues";
 }

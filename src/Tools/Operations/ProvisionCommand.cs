@@ -20,6 +20,7 @@ public static class ProvisionCommand
     public static async Task ProvisionAsync(LocalPostgresCluster cluster, Action<string> log, CancellationToken cancellationToken)
     {
         await new DatabaseProvisioner(cluster).ProvisionAsync(log, cancellationToken);
+        await BusQueueProvisioner.ProvisionAsync(cluster, cancellationToken);
 
         foreach (var service in PlatformDatabases.Services)
         {
