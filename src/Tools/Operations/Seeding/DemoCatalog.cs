@@ -1,5 +1,4 @@
 using Bogus;
-using UnifiedCommerce.Contracts;
 
 namespace UnifiedCommerce.Operations.Seeding;
 
