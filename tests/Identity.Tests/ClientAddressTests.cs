@@ -1,5 +1,5 @@
 using System.Net;
-using UnifiedCommerce.Identity.Accounts;
+using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.TestSupport;
 using Xunit;
 

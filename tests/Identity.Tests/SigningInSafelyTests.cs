@@ -206,8 +206,8 @@ public sealed class SigningInSafelyTests(SignInPlatform platform) : IClassFixtur
         }
 
         // The same budget as signing in (the sign-up took one attempt of it): refused before anything is checked.
-        Assert.All(statuses.Take(Accounts.Accounts.MaxFailedSignIns), status => Assert.Equal(HttpStatusCode.BadRequest, status));
-        Assert.All(statuses.Skip(Accounts.SignInThrottle.AttemptsPerAccount), status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
+        Assert.All(statuses.Take(UnifiedCommerce.Identity.Application.Accounts.MaxFailedSignIns), status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.All(statuses.Skip(UnifiedCommerce.Identity.Application.SignInThrottle.AttemptsPerAccount), status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
         Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests }));
         Assert.Equal(1, await platform.Database.ScalarAsync<long>("identity",
             "SELECT count(*) FROM security_events WHERE merchant_id = @store AND email = @email AND kind = 'LockedOut'", ("store", store), ("email", email)));

@@ -1,13 +1,12 @@
 using JasperFx;
-using UnifiedCommerce.Identity.Accounts;
+using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Identity.Api;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.Identity.Graph;
-using UnifiedCommerce.Identity.Staff;
-using UnifiedCommerce.Identity.Tokens;
-using UnifiedCommerce.Contracts;
+using UnifiedCommerce.Identity.OAuth;
+using UnifiedCommerce.Identity.Pages;
 using UnifiedCommerce.ServiceDefaults;
 using UnifiedCommerce.ServiceDefaults.GraphQL;
 using UnifiedCommerce.ServiceDefaults.Messaging;

@@ -1,10 +1,9 @@
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.Identity.Staff;
-using UnifiedCommerce.Identity.Tokens;
+using UnifiedCommerce.Identity.OAuth;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
 using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.ServiceDefaults.Tenancy;
 using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 
 namespace UnifiedCommerce.Identity.Api;

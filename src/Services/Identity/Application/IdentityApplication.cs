@@ -1,4 +1,4 @@
-using UnifiedCommerce.Identity.Staff;
+using UnifiedCommerce.Identity.Api;
 using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
 

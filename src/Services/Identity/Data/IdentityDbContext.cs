@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using UnifiedCommerce.Identity.Accounts;
+using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.ServiceDefaults.Messaging;
 using UnifiedCommerce.ServiceDefaults.Tenancy;

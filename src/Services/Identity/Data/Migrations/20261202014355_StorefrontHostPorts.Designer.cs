@@ -314,7 +314,7 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.Identity.Accounts.SignInAttempts", b =>
+            modelBuilder.Entity("UnifiedCommerce.Identity.Application.SignInAttempts", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(80)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 
-namespace UnifiedCommerce.Identity.Accounts;
+namespace UnifiedCommerce.Identity.Application;
 
 /// <summary>Absolute links to Identity's own pages, for emails: based on the issuer, Identity's public address.</summary>
 public sealed class AccountLinks(IOptionsMonitor<OpenIddictServerOptions> server)

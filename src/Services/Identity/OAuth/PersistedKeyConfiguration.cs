@@ -6,7 +6,7 @@ using OpenIddict.Server;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// Gives the issuer its keys from the database, creating them on first start, and rotates them: a key signs (or

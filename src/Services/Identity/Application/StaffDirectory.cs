@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Contracts.Identity;
-using UnifiedCommerce.Identity.Accounts;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.ServiceDefaults.Http;
@@ -10,7 +9,7 @@ using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Tenancy;
 using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 
-namespace UnifiedCommerce.Identity.Staff;
+namespace UnifiedCommerce.Identity.Application;
 
 public sealed record RoleInput(string? Name, IReadOnlyList<string>? Permissions);
 
@@ -47,27 +46,9 @@ public sealed record StaffActor(Guid? AccountId, StaffRole? Role, bool IsOperato
 /// (from the staff member's token); reads across merchants happen only where a person acts for themselves
 /// (their invitation, their memberships) and say so.
 /// </summary>
-public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchant, AccountLinks links, TimeProvider clock)
+public sealed partial class StaffDirectory(IdentityDbContext db, MerchantContext merchant, AccountLinks links, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
-
-    public async Task<IReadOnlyList<StaffRole>> RolesAsync(CancellationToken cancellationToken)
-    {
-        var custom = await db.CustomRoles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        return [.. StaffRole.BuiltIn, .. custom.Select(r => r.ToRole())];
-    }
-
-    public async Task<StaffRole?> FindRoleAsync(string? roleId, CancellationToken cancellationToken)
-    {
-        if (StaffRole.BuiltIn.FirstOrDefault(r => r.Id == roleId) is { } builtIn)
-        {
-            return builtIn;
-        }
-
-        return Guid.TryParse(roleId, out var id) && await db.CustomRoles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } custom
-            ? custom.ToRole()
-            : null;
-    }
 
     /// <summary>The acting staff member, with their current role; refuses a caller who is not staff of this merchant.</summary>
     public async Task<StaffActor> ActorAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -83,61 +64,6 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
         return new StaffActor(accountId, await FindRoleAsync(member.RoleId, cancellationToken), IsOperator: false);
     }
 
-    public async Task<StaffRole> DefineRoleAsync(StaffActor actor, RoleInput input, CancellationToken cancellationToken)
-    {
-        var (name, permissions) = ValidRole(actor, input);
-        var now = clock.GetUtcNow();
-        var role = new CustomRole { Name = name, Permissions = permissions, CreatedAt = now, UpdatedAt = now, Version = 1 };
-        db.CustomRoles.Add(role);
-        Record(SecurityEventKind.RoleDefined, actor, null, "", $"{name}: {string.Join(' ', permissions)}");
-        await SaveUniqueNameAsync(cancellationToken);
-        return role.ToRole();
-    }
-
-    public async Task<StaffRole> ChangeRoleAsync(StaffActor actor, Guid roleId, RoleInput input, CancellationToken cancellationToken)
-    {
-        var role = await db.CustomRoles.FirstOrDefaultAsync(r => r.Id == roleId, cancellationToken) ?? throw new NotFoundException($"No custom role {roleId}.");
-        if (!actor.Holds(role.Permissions))
-        {
-            throw new ForbiddenException("You cannot change a role that grants permissions you do not have.");
-        }
-
-        var (name, permissions) = ValidRole(actor, input);
-        role.Name = name;
-        role.Permissions = permissions;
-        role.Version++;
-        role.UpdatedAt = clock.GetUtcNow();
-        Record(SecurityEventKind.RoleChanged, actor, null, "", $"{name}: {string.Join(' ', permissions)}");
-        var key = role.Id.ToString();
-        foreach (var memberId in await db.StaffMembers.Where(m => m.RoleId == key).Select(m => m.AccountId).ToListAsync(cancellationToken))
-        {
-            PublishAccess(memberId, role.ToRole());
-        }
-
-        await SaveUniqueNameAsync(cancellationToken);
-        return role.ToRole();
-    }
-
-    public async Task DeleteRoleAsync(StaffActor actor, Guid roleId, CancellationToken cancellationToken)
-    {
-        var role = await db.CustomRoles.FirstOrDefaultAsync(r => r.Id == roleId, cancellationToken) ?? throw new NotFoundException($"No custom role {roleId}.");
-        var key = role.Id.ToString();  // Role ids are stored as text beside the built-in ones.
-        if (await db.StaffMembers.AnyAsync(m => m.RoleId == key, cancellationToken)
-            || await db.StaffInvitations.AnyAsync(i => i.RoleId == key && i.AcceptedAt == null && i.RevokedAt == null, cancellationToken))
-        {
-            throw new ConflictException("The role is given to staff or to an open invitation; give them another role first.");
-        }
-
-        if (!actor.Holds(role.Permissions))
-        {
-            throw new ForbiddenException("You cannot delete a role that grants permissions you do not have.");
-        }
-
-        db.CustomRoles.Remove(role);
-        Record(SecurityEventKind.RoleDeleted, actor, null, "", role.Name);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     public async Task<(IReadOnlyList<StaffListing> Members, IReadOnlyList<InvitationListing> Invitations)> ListAsync(CancellationToken cancellationToken)
     {
         var roles = (await RolesAsync(cancellationToken)).ToDictionary(r => r.Id);
@@ -151,61 +77,6 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
         return (
             members.Select(m => new StaffListing(m.AccountId, m.Email, roles[m.RoleId], m.JoinedAt)).ToList(),
             invitations.Select(i => new InvitationListing(i.Id, i.Email, roles[i.RoleId], i.CreatedAt, i.ExpiresAt)).ToList());
-    }
-
-    /// <summary>Mails an invitation link; the person accepts it with a new or existing staff account.</summary>
-    public async Task<InvitationListing> InviteAsync(StaffActor actor, InvitationInput input, CancellationToken cancellationToken)
-    {
-        var email = Accounts.Accounts.ValidEmail(input.Email) ?? throw RequestValidationException.For("email", "Enter a valid email address.");
-        var role = await FindRoleAsync(input.RoleId, cancellationToken) ?? throw RequestValidationException.For("roleId", "No such role.");
-        EnsureMayGive(actor, role);
-        var normalized = Accounts.Accounts.Normalize(email);
-        if (await db.StaffMembers.AnyAsync(m => db.Accounts.Any(a => a.Id == m.AccountId && a.NormalizedEmail == normalized), cancellationToken))
-        {
-            throw new ConflictException($"{email} already works for this merchant.");
-        }
-
-        var merchantId = merchant.RequireMerchantId();
-        var store = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == merchantId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var token = EmailedTokens.NewToken();
-        var invitation = new StaffInvitation
-        {
-            Email = email,
-            NormalizedEmail = normalized,
-            RoleId = role.Id,
-            TokenHash = EmailedTokens.Hash(token)!,
-            InvitedBy = actor.AccountId,
-            CreatedAt = now,
-            ExpiresAt = now + InvitationLifetime,
-        };
-        db.StaffInvitations.Add(invitation);
-        db.EmailMessages.Add(new EmailMessage
-        {
-            MerchantId = merchantId,
-            To = email,
-            Subject = $"You are invited to work for {store.Name}",
-            TextBody = $"""
-                You are invited to join {store.Name} as {role.Name}. Accept the invitation here:
-                {links.AcceptInvitation(token)}
-
-                The link works once and expires in 7 days. If you did not expect it, ignore this message.
-                """,
-            CreatedAt = now,
-        });
-        Record(SecurityEventKind.StaffInvited, actor, null, email, role.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        return new InvitationListing(invitation.Id, email, role, invitation.CreatedAt, invitation.ExpiresAt);
-    }
-
-    public async Task RevokeInvitationAsync(StaffActor actor, Guid invitationId, CancellationToken cancellationToken)
-    {
-        var invitation = await db.StaffInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.AcceptedAt == null && i.RevokedAt == null, cancellationToken)
-            ?? throw new NotFoundException($"No open invitation {invitationId}.");
-        EnsureMayGive(actor, await FindRoleAsync(invitation.RoleId, cancellationToken) ?? StaffRole.Owner);
-        invitation.RevokedAt = clock.GetUtcNow();
-        Record(SecurityEventKind.InvitationRevoked, actor, null, invitation.Email, null);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<StaffListing> AssignRoleAsync(StaffActor actor, Guid accountId, RoleAssignmentInput input, CancellationToken cancellationToken)
@@ -275,67 +146,6 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>An open invitation, found by its token alone (the invited person has no merchant in context yet).</summary>
-    public async Task<InvitationView?> OpenInvitationAsync(string? token, CancellationToken cancellationToken)
-    {
-        var hash = EmailedTokens.Hash(token);
-        var now = clock.GetUtcNow();
-        StaffInvitation? invitation;
-        using (db.AcrossMerchants())
-        {
-            invitation = hash is null ? null : await db.StaffInvitations.IgnoreQueryFilters().AsNoTracking()
-                .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken);
-        }
-
-        if (invitation is null)
-        {
-            return null;
-        }
-
-        merchant.Use(invitation.MerchantId);
-        var store = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == invitation.MerchantId, cancellationToken);
-        var role = await FindRoleAsync(invitation.RoleId, cancellationToken) ?? StaffRole.Staff;
-        return new InvitationView(invitation.Id, store.Id, store.Name, invitation.Email, role);
-    }
-
-    /// <summary>
-    /// Makes the staff account a member in the invited role (the invitation is used up in the same step, so two
-    /// clicks cannot both use it). Call <see cref="OpenInvitationAsync"/> first: it binds the merchant.
-    /// </summary>
-    public async Task<bool> AcceptAsync(InvitationView invitation, Account account, RequestOrigin origin, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.StaffInvitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(update => update.SetProperty(i => i.AcceptedAt, now), cancellationToken);
-        if (claimed != 1)
-        {
-            return false;
-        }
-
-        var existing = await db.StaffMembers.FirstOrDefaultAsync(m => m.AccountId == account.Id, cancellationToken);
-        if (existing is null)
-        {
-            db.StaffMembers.Add(new StaffMember { AccountId = account.Id, RoleId = invitation.Role.Id, JoinedAt = now, Version = 1 });
-            PublishAccess(account.Id, invitation.Role);
-        }
-
-        db.SecurityEvents.Add(new SecurityEvent
-        {
-            Kind = SecurityEventKind.StaffJoined,
-            MerchantId = invitation.MerchantId,
-            AccountId = account.Id,
-            Email = account.Email,
-            Detail = invitation.Role.Name,
-            ClientAddress = origin.ClientAddress,
-            UserAgent = origin.UserAgent,
-            OccurredAt = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
     /// <summary>Every merchant the staff account works for (the account acts for itself here, across merchants).</summary>
     public async Task<IReadOnlyList<Membership>> MembershipsOfAsync(Guid accountId, CancellationToken cancellationToken)
     {
@@ -351,29 +161,6 @@ public sealed class StaffDirectory(IdentityDbContext db, MerchantContext merchan
         return rows.Select(m => new Membership(m.MerchantId, m.Name,
                 StaffRole.BuiltIn.FirstOrDefault(r => r.Id == m.RoleId) ?? custom.First(r => r.Id.ToString() == m.RoleId).ToRole()))
             .ToList();
-    }
-
-    private static (string Name, List<string> Permissions) ValidRole(StaffActor actor, RoleInput input)
-    {
-        var errors = new FieldErrors().RequireText("name", input.Name, 100);
-        var permissions = (input.Permissions ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (permissions.Count == 0 || permissions.Any(p => !PlatformPermissions.All.Contains(p)))
-        {
-            errors.Add("permissions", $"One or more of: {string.Join(", ", PlatformPermissions.All)}.");
-        }
-
-        if (StaffRole.BuiltIn.Any(r => string.Equals(r.Name, input.Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
-        {
-            errors.Add("name", "That is the name of a built-in role.");
-        }
-
-        errors.ThrowIfAny();
-        if (!actor.Holds(permissions))
-        {
-            throw new ForbiddenException($"You cannot grant permissions you do not have: {string.Join(", ", permissions.Where(p => actor.Role?.Permissions.Contains(p) != true))}.");
-        }
-
-        return (input.Name!.Trim(), permissions);
     }
 
     private static void EnsureMayGive(StaffActor actor, StaffRole role)

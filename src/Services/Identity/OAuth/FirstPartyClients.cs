@@ -1,8 +1,8 @@
 using OpenIddict.Abstractions;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// The platform's own OAuth clients, whose secrets the deployment supplies by configuration and which are brought

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace UnifiedCommerce.Identity.Accounts;
+namespace UnifiedCommerce.Identity.Application;
 
 /// <summary>Single-use tokens sent by email (verification, reset and invitation links): random, stored only as a hash.</summary>
 public static class EmailedTokens

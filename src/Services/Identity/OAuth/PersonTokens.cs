@@ -1,11 +1,11 @@
 using System.Security.Claims;
+using OpenIddict.Abstractions;
+using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using OpenIddict.Abstractions;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// What a person's tokens say: the account (subject), its email when asked for, and the merchant they act for:

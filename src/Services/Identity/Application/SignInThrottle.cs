@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Identity.Data;
 
-namespace UnifiedCommerce.Identity.Accounts;
+namespace UnifiedCommerce.Identity.Application;
 
 /// <summary>
 /// Limits password attempts (and sign-ups and reset requests) per client address and per account (merchant and

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.Identity.Email;
 
-namespace UnifiedCommerce.Identity.Accounts;
+namespace UnifiedCommerce.Identity.Pages;
 
 /// <summary>
 /// People's accounts and Identity's pages: the account rules, sign-in throttling, the session cookie, antiforgery,

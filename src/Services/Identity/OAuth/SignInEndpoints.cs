@@ -2,10 +2,11 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using UnifiedCommerce.Identity.Accounts;
+using UnifiedCommerce.Identity.Application;
+using UnifiedCommerce.Identity.Pages;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// The OpenID Connect endpoints people pass through. OpenIddict has validated each request (client, redirect URI,
@@ -20,7 +21,7 @@ public static class SignInEndpoints
 
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/connect/authorize", async (HttpContext http, Accounts.Accounts accounts, IServiceProvider services, CancellationToken ct) =>
+        endpoints.MapGet("/connect/authorize", async (HttpContext http, Accounts accounts, IServiceProvider services, CancellationToken ct) =>
         {
             var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
             // The storefront signs shoppers in to the store its redirect URI belongs to; the admin signs staff in,
@@ -52,7 +53,7 @@ public static class SignInEndpoints
             return Results.SignIn(PersonTokens.PrincipalFor(session, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }).AllowAnonymous();
 
-        endpoints.MapGet("/connect/endsession", async (HttpContext http, Accounts.Accounts accounts, CancellationToken ct) =>
+        endpoints.MapGet("/connect/endsession", async (HttpContext http, Accounts accounts, CancellationToken ct) =>
         {
             await AccountSession.EndAsync(http, accounts, ct);
             var request = http.GetOpenIddictServerRequest();

@@ -4,7 +4,7 @@ using OpenIddict.Server;
 using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Identity.Data;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// Identity is the platform's OAuth 2.0 / OpenID Connect issuer (OpenIddict). Access tokens are signed, not

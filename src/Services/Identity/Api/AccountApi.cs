@@ -1,9 +1,10 @@
 using System.Security.Claims;
-using UnifiedCommerce.Identity.Staff;
-using UnifiedCommerce.Identity.Tokens;
+using UnifiedCommerce.Identity.Application;
+using UnifiedCommerce.Identity.OAuth;
+using UnifiedCommerce.Identity.Pages;
 using UnifiedCommerce.ServiceDefaults.Http;
 
-namespace UnifiedCommerce.Identity.Accounts;
+namespace UnifiedCommerce.Identity.Api;
 
 public sealed record AccountResponse(Guid Id, string Email, bool EmailVerified, Guid? MerchantId, DateTimeOffset CreatedAt);
 

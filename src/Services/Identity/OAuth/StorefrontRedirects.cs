@@ -4,7 +4,7 @@ using OpenIddict.Core;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// One storefront deployment serves every store, each on its own host names, and merchants add hosts at any time;

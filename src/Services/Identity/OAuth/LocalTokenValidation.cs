@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using OpenIddict.Server;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// Identity validates the access tokens sent to its own APIs like every service does (JwtBearer, same rules), but

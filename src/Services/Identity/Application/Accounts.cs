@@ -10,7 +10,7 @@ using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.ServiceDefaults.Http;
 using UnifiedCommerce.ServiceDefaults.Messaging;
 
-namespace UnifiedCommerce.Identity.Accounts;
+namespace UnifiedCommerce.Identity.Application;
 
 /// <summary>Where a request came from, as recorded in security events.</summary>
 public sealed record RequestOrigin(string? ClientAddress, string? UserAgent);
@@ -36,7 +36,7 @@ public sealed record SignInResult(SignInOutcome Outcome, Account? Account = null
 /// deletion. Every answer that could tell whether an address has an account is the same either way; every
 /// step is recorded as a security event; emails go through the outbox in the same transaction.
 /// </summary>
-public sealed class Accounts(
+public sealed partial class Accounts(
     IdentityDbContext db,
     IPasswordHasher<Account> hasher,
     SignInThrottle throttle,
@@ -183,90 +183,6 @@ public sealed class Accounts(
         return db.Accounts.AnyAsync(a => a.MerchantId == null && a.NormalizedEmail == normalized, cancellationToken);
     }
 
-    public async Task<SignInResult> SignInAsync(Guid? merchantId, string? email, string? password, string? returnUrl, RequestOrigin origin, CancellationToken cancellationToken)
-    {
-        var normalized = Normalize(email ?? "");
-        var now = clock.GetUtcNow();
-        if (!await throttle.TryAcquireAsync(merchantId, normalized, origin.ClientAddress, cancellationToken))
-        {
-            RecordFor(SecurityEventKind.SignInThrottled, merchantId, null, email ?? "", origin, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return new SignInResult(SignInOutcome.Throttled);
-        }
-
-        var account = normalized.Length == 0 ? null
-            : await db.Accounts.FirstOrDefaultAsync(a => a.MerchantId == merchantId && a.NormalizedEmail == normalized, cancellationToken);
-        if (account is null)
-        {
-            hasher.VerifyHashedPassword(null!, DecoyHash.Value, password ?? "");
-            RecordFor(SecurityEventKind.SignInFailed, merchantId, null, email ?? "", origin, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return new SignInResult(SignInOutcome.Failed);
-        }
-
-        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
-        if (account.IsLockedAt(now) || verdict == PasswordVerificationResult.Failed)
-        {
-            await CountFailureAsync(account, origin, now, cancellationToken);
-            return new SignInResult(SignInOutcome.Failed);
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            account.PasswordHash = hasher.HashPassword(account, password!);
-        }
-
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
-        if (account.EmailVerifiedAt is null)
-        {
-            var token = NewToken(account, AccountTokenPurpose.VerifyEmail, VerificationLifetime, now);
-            Mail(account.MerchantId, account.Email, "Confirm your email address",
-                $"""
-                Confirm your email address to sign in:
-                {links.VerifyEmail(token, returnUrl)}
-
-                The link works once and expires in 24 hours.
-                """);
-            await db.SaveChangesAsync(cancellationToken);
-            return new SignInResult(SignInOutcome.NotVerified);
-        }
-
-        Record(SecurityEventKind.SignInSucceeded, account, origin, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SignInResult(SignInOutcome.Succeeded, account);
-    }
-
-    /// <summary>
-    /// Counts a failure atomically (parallel guesses cannot slip past the limit) and locks at the limit. A lock
-    /// runs out on its own and is never extended by further attempts; after it, counting starts again.
-    /// </summary>
-    private async Task CountFailureAsync(Account account, RequestOrigin origin, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        DateTimeOffset? lockUntil = now + LockoutDuration;
-        await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(update => update
-            .SetProperty(a => a.FailedSignIns, a => a.LockedUntil != null && a.LockedUntil <= now ? 1 : a.FailedSignIns + 1)
-            .SetProperty(a => a.LockedUntil, a => a.LockedUntil != null && a.LockedUntil <= now
-                ? null
-                : a.LockedUntil == null && a.FailedSignIns + 1 >= MaxFailedSignIns ? lockUntil : a.LockedUntil),
-            cancellationToken);
-        var failures = await db.Accounts.Where(a => a.Id == account.Id).Select(a => a.FailedSignIns).FirstAsync(cancellationToken);
-        Record(SecurityEventKind.SignInFailed, account, origin, now);
-        if (failures == MaxFailedSignIns)
-        {
-            Record(SecurityEventKind.LockedOut, account, origin, now);
-            Mail(account.MerchantId, account.Email, "Your account is locked for 15 minutes",
-                $"""
-                There were {MaxFailedSignIns} failed attempts to sign in to your account, so it is locked for 15 minutes.
-
-                If this was not you, choose a new password here:
-                {links.ForgotPassword(null)}
-                """);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     /// <summary>Confirms the address behind a verification link; null when the link is unknown, used or expired.</summary>
     public async Task<Account?> VerifyEmailAsync(string? token, RequestOrigin origin, CancellationToken cancellationToken)
     {
@@ -280,95 +196,6 @@ public sealed class Accounts(
         Record(SecurityEventKind.EmailVerified, account, origin, now);
         await db.SaveChangesAsync(cancellationToken);
         return account;
-    }
-
-    /// <summary>Mails a reset link when the address has an account; the caller says "if it exists, we sent a link" either way.</summary>
-    public async Task RequestPasswordResetAsync(Guid? merchantId, string? email, string? returnUrl, RequestOrigin origin, CancellationToken cancellationToken)
-    {
-        var normalized = Normalize(email ?? "");
-        var now = clock.GetUtcNow();
-        if (!await throttle.TryAcquireAsync(merchantId, normalized, origin.ClientAddress, cancellationToken))
-        {
-            return; // Silently: a flood of reset mails is an attack on the owner's inbox.
-        }
-
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.MerchantId == merchantId && a.NormalizedEmail == normalized, cancellationToken);
-        if (account is null)
-        {
-            return;
-        }
-
-        var token = NewToken(account, AccountTokenPurpose.ResetPassword, ResetLifetime, now);
-        Mail(account.MerchantId, account.Email, "Choose a new password",
-            $"""
-            Someone (perhaps you) asked to reset the password of your account. Choose a new one here:
-            {links.ResetPassword(token, returnUrl)}
-
-            The link works once and expires in an hour. If you did not ask, ignore this message.
-            """);
-        Record(SecurityEventKind.PasswordResetRequested, account, origin, now);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Whether a reset link is still usable (the page checks before asking for a password).</summary>
-    public async Task<bool> IsUsableAsync(string? token, AccountTokenPurpose purpose, CancellationToken cancellationToken)
-    {
-        var hash = Hash(token);
-        var now = clock.GetUtcNow();
-        return hash is not null && await db.AccountTokens.AnyAsync(t => t.TokenHash == hash && t.Purpose == purpose && t.UsedAt == null && t.ExpiresAt > now, cancellationToken);
-    }
-
-    /// <summary>Sets a new password from a reset link: unlocks the account, ends its sessions, tells the owner.</summary>
-    public async Task<Account?> ResetPasswordAsync(string? token, string? newPassword, RequestOrigin origin, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var candidate = await db.AccountTokens.AsNoTracking().Where(t => t.TokenHash == Hash(token) && t.Purpose == AccountTokenPurpose.ResetPassword)
-            .Join(db.Accounts, t => t.AccountId, a => a.Id, (_, a) => a.Email).FirstOrDefaultAsync(cancellationToken);
-        if (PasswordProblem(newPassword, candidate) is { } problem)
-        {
-            throw RequestValidationException.For("password", problem);
-        }
-
-        if (await RedeemAsync(token, AccountTokenPurpose.ResetPassword, now, cancellationToken) is not { } account)
-        {
-            return null;
-        }
-
-        // Following the link proves the mailbox, so the address counts as verified too.
-        account.EmailVerifiedAt ??= now;
-        await SetPasswordAsync(account, newPassword!, SecurityEventKind.PasswordReset, origin, now, cancellationToken);
-        return account;
-    }
-
-    /// <summary>
-    /// Changes the password after checking the current one. A wrong current password is a guess like a wrong
-    /// sign-in (a stolen token must not become a password oracle): the same budget, the same lockout. False when
-    /// throttled, before anything is checked.
-    /// </summary>
-    public async Task<bool> ChangePasswordAsync(Guid accountId, string? currentPassword, string? newPassword, RequestOrigin origin, CancellationToken cancellationToken)
-    {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken) ?? throw new NotFoundException("No such account.");
-        var now = clock.GetUtcNow();
-        if (!await throttle.TryAcquireAsync(account.MerchantId, account.NormalizedEmail, origin.ClientAddress, cancellationToken))
-        {
-            Record(SecurityEventKind.SignInThrottled, account, origin, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return false;
-        }
-
-        if (account.IsLockedAt(now) || hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
-        {
-            await CountFailureAsync(account, origin, now, cancellationToken);
-            throw RequestValidationException.For("currentPassword", "The current password is not correct.");
-        }
-
-        if (PasswordProblem(newPassword, account.Email) is { } problem)
-        {
-            throw RequestValidationException.For("newPassword", problem);
-        }
-
-        await SetPasswordAsync(account, newPassword!, SecurityEventKind.PasswordChanged, origin, now, cancellationToken);
-        return true;
     }
 
     /// <summary>Deletes the account and ends its sessions; its security events stay (with the address) for audit.</summary>
@@ -391,35 +218,6 @@ public sealed class Accounts(
             }));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await RevokeTokensAsync(account.Id, cancellationToken);
-    }
-
-    public async Task RecordSignOutAsync(Guid accountId, RequestOrigin origin, CancellationToken cancellationToken)
-    {
-        if (await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken) is { } account)
-        {
-            Record(SecurityEventKind.SignedOut, account, origin, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
-
-    private async Task SetPasswordAsync(Account account, string password, SecurityEventKind kind, RequestOrigin origin, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        account.PasswordHash = hasher.HashPassword(account, password);
-        account.PasswordChangedAt = now;
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
-        await db.AccountTokens.Where(t => t.AccountId == account.Id && t.Purpose == AccountTokenPurpose.ResetPassword && t.UsedAt == null)
-            .ExecuteUpdateAsync(update => update.SetProperty(t => t.UsedAt, now), cancellationToken);
-        Record(kind, account, origin, now);
-        Mail(account.MerchantId, account.Email, "Your password was changed",
-            $"""
-            The password of your account was just changed, and every device signed in to it was signed out.
-
-            If you did not do this, choose a new password at once:
-            {links.ForgotPassword(null)}
-            """);
         await db.SaveChangesAsync(cancellationToken);
         await RevokeTokensAsync(account.Id, cancellationToken);
     }
@@ -504,13 +302,4 @@ public sealed class Accounts(
             ? trimmed
             : null;
     }
-
-    private static string? PasswordProblem(string? password, string? email) => password switch
-    {
-        null or { Length: < MinPasswordLength } => $"Use at least {MinPasswordLength} characters.",
-        { Length: > 128 } => "Use at most 128 characters.",
-        _ when email is not null && password.Contains(email.Split('@')[0], StringComparison.OrdinalIgnoreCase) && email.Split('@')[0].Length >= 4
-            => "Choose a password that does not contain your email address.",
-        _ => null,
-    };
 }

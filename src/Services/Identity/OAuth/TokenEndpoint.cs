@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.Identity.Staff;
 using UnifiedCommerce.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 /// <summary>
 /// Issues access tokens. OpenIddict has already authenticated the client and checked that it may use the grant
@@ -22,7 +22,7 @@ public static class TokenEndpoint
 {
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/connect/token", async (HttpContext http, ApiClients clients, IdentityDbContext db, Accounts.Accounts accounts, CancellationToken ct) =>
+        endpoints.MapPost("/connect/token", async (HttpContext http, ApiClients clients, IdentityDbContext db, Accounts accounts, CancellationToken ct) =>
         {
             var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
             if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -68,7 +68,7 @@ public static class TokenEndpoint
     /// afresh, so a deleted account or a suspended store gets nothing more, and the claims are current.
     /// </summary>
     private static async Task<IResult> PersonTokenAsync(
-        HttpContext http, OpenIddictRequest request, IdentityDbContext db, Accounts.Accounts accounts, StaffDirectory staff, CancellationToken ct)
+        HttpContext http, OpenIddictRequest request, IdentityDbContext db, Accounts accounts, StaffDirectory staff, CancellationToken ct)
     {
         var granted = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         if (!Guid.TryParse(granted?.GetClaim(Claims.Subject), out var accountId) || await accounts.FindAsync(accountId, ct) is not { } account)

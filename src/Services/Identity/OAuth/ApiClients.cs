@@ -2,15 +2,16 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
-using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Contracts.Identity;
+using UnifiedCommerce.Identity.Application;
+using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.ServiceDefaults.Http;
 using UnifiedCommerce.ServiceDefaults.Messaging;
 using UnifiedCommerce.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
 
-namespace UnifiedCommerce.Identity.Tokens;
+namespace UnifiedCommerce.Identity.OAuth;
 
 public sealed record ApiClientInput(string Name, IReadOnlyList<string>? Permissions);
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
 
-namespace UnifiedCommerce.Identity.Accounts;
+namespace UnifiedCommerce.Identity.Pages;
 
 /// <summary>
 /// A person's session with Identity's own pages (a cookie of Identity's host, separate from every app's cookies):
