@@ -126,7 +126,7 @@ public sealed partial class Accounts
     }
 
 
-    private static string? PasswordProblem(string? password, string? email) => password switch
+    internal static string? PasswordProblem(string? password, string? email) => password switch
     {
         null or { Length: < MinPasswordLength } => $"Use at least {MinPasswordLength} characters.",
         { Length: > 128 } => "Use at most 128 characters.",

@@ -169,7 +169,7 @@ public sealed partial class Merchants(IdentityDbContext db, TimeProvider clock)
     }
 
     /// <summary>A host as an operator registers it: "Shop.Example.com" or "localhost:3000" (name lower case, port kept).</summary>
-    private static (string Name, int? Port)? ParseHost(string? host)
+    internal static (string Name, int? Port)? ParseHost(string? host)
     {
         if (NormalizeHost(host) is not { } name)
         {

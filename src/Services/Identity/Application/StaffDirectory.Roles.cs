@@ -87,7 +87,7 @@ public sealed partial class StaffDirectory
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static (string Name, List<string> Permissions) ValidRole(StaffActor actor, RoleInput input)
+    internal static (string Name, List<string> Permissions) ValidRole(StaffActor actor, RoleInput input)
     {
         var errors = new FieldErrors().RequireText("name", input.Name, 100);
         var permissions = (input.Permissions ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

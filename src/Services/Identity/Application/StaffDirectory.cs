@@ -163,7 +163,7 @@ public sealed partial class StaffDirectory(IdentityDbContext db, MerchantContext
             .ToList();
     }
 
-    private static void EnsureMayGive(StaffActor actor, StaffRole role)
+    internal static void EnsureMayGive(StaffActor actor, StaffRole role)
     {
         if (role.IsOwner && !actor.IsOwner)
         {
