@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using UnifiedCommerce.Contracts;
@@ -11,8 +12,24 @@ namespace UnifiedCommerce.ServiceDefaults.Messaging;
 /// </summary>
 public static class IdempotentConsumer
 {
-    public static async Task<bool> IsProcessedAsync(this TenantDbContext db, IntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
-        await db.ProcessedEvents.AnyAsync(processed => processed.EventId == integrationEvent.EventId, cancellationToken);
+    public const string MeterName = "UnifiedCommerce.Messaging";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Redeliveries dropped: a steady trickle is at-least-once delivery working; a surge is a relay or broker fault.</summary>
+    private static readonly Counter<long> DuplicatesDropped = Meter.CreateCounter<long>("messaging.events.duplicates", unit: "{event}",
+        description: "Integration event deliveries dropped because the event had been applied already.");
+
+    public static async Task<bool> IsProcessedAsync(this TenantDbContext db, IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var processed = await db.ProcessedEvents.AnyAsync(processed => processed.EventId == integrationEvent.EventId, cancellationToken);
+        if (processed)
+        {
+            CountDuplicate(integrationEvent);
+        }
+
+        return processed;
+    }
 
     /// <summary>
     /// Saves the consumer's change together with the processed marker. False when another delivery of the same
@@ -37,7 +54,11 @@ public static class IdempotentConsumer
         })
         {
             db.ChangeTracker.Clear();
+            CountDuplicate(integrationEvent);
             return false;
         }
     }
+
+    private static void CountDuplicate(IntegrationEvent integrationEvent) =>
+        DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("event_type", integrationEvent.GetType().Name));
 }

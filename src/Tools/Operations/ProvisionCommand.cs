@@ -25,14 +25,7 @@ public static class ProvisionCommand
         foreach (var service in PlatformDatabases.Services)
         {
             var ownerConnection = cluster.ConnectionString(service, PlatformDatabases.OwnerRole(service));
-            await using DbContext db = service switch
-            {
-                "identity" => Identity.Data.DesignTimeDbContextFactory.Create(ownerConnection),
-                "catalog" => Catalog.Data.DesignTimeDbContextFactory.Create(ownerConnection),
-                "inventory" => Inventory.Data.DesignTimeDbContextFactory.Create(ownerConnection),
-                "customers" => Customers.Data.DesignTimeDbContextFactory.Create(ownerConnection),
-                _ => throw new InvalidOperationException($"No migrations are known for '{service}'."),
-            };
+            await using var db = ServiceDbContext(service, ownerConnection);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             log(pending.Count == 0
                 ? $"{service}: schema is current"
@@ -43,6 +36,16 @@ public static class ProvisionCommand
 
         log("Databases are ready.");
     }
+
+    /// <summary>The DbContext, with its migrations, of the service that owns <paramref name="service"/>'s database.</summary>
+    public static DbContext ServiceDbContext(string service, string connectionString) => service switch
+    {
+        "identity" => Identity.Data.DesignTimeDbContextFactory.Create(connectionString),
+        "catalog" => Catalog.Data.DesignTimeDbContextFactory.Create(connectionString),
+        "inventory" => Inventory.Data.DesignTimeDbContextFactory.Create(connectionString),
+        "customers" => Customers.Data.DesignTimeDbContextFactory.Create(connectionString),
+        _ => throw new InvalidOperationException($"No migrations are known for '{service}'."),
+    };
 
     /// <summary>COMMERCE_DATA_DIR and COMMERCE_POSTGRES_PORT locate the cluster; the AppHost and the tests set both.</summary>
     public static LocalPostgresCluster ClusterFromEnvironment() => new(
