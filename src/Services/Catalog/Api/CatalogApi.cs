@@ -20,7 +20,7 @@ public static class CatalogApi
 
         api.MapGet("/products", async (int? first, string? after, string? category, CatalogQueries queries, CancellationToken ct) =>
         {
-            var page = await queries.ListProductsAsync(first, after, category, ct);
+            var page = await queries.ListProductsAsync(first, after, category, includeTotalCount: true, ct);
             return Results.Ok(new { nodes = page.Nodes.Select(ProductResponse.From), page.TotalCount, page.HasNextPage, page.EndCursor });
         }).AllowAnonymous();
 

@@ -6,7 +6,8 @@ using UnifiedCommerce.ServiceDefaults.Http;
 
 namespace UnifiedCommerce.Catalog.Application;
 
-public sealed record ProductPage(IReadOnlyList<Product> Nodes, int TotalCount, bool HasNextPage, string? EndCursor);
+/// <summary>A page of products; <see cref="TotalCount"/> only when the caller asked for it (counting reads every match).</summary>
+public sealed record ProductPage(IReadOnlyList<Product> Nodes, int? TotalCount, bool HasNextPage, string? EndCursor);
 
 public sealed record CategoryNode(Category Category, IReadOnlyList<CategoryNode> Children);
 
@@ -17,7 +18,7 @@ public sealed class CatalogQueries(CatalogDbContext db)
     public const int MaxPageSize = 100;
 
     /// <summary>Published products, newest first (ids are time-ordered), with keyset pagination.</summary>
-    public async Task<ProductPage> ListProductsAsync(int? first, string? after, string? categorySlug, CancellationToken cancellationToken)
+    public async Task<ProductPage> ListProductsAsync(int? first, string? after, string? categorySlug, bool includeTotalCount, CancellationToken cancellationToken)
     {
         var pageSize = first ?? DefaultPageSize;
         if (pageSize is < 1 or > MaxPageSize)
@@ -32,7 +33,7 @@ public sealed class CatalogQueries(CatalogDbContext db)
             query = query.Where(product => product.CategoryId != null && categoryIds.Contains(product.CategoryId.Value));
         }
 
-        var totalCount = await query.CountAsync(cancellationToken);
+        int? totalCount = includeTotalCount ? await query.CountAsync(cancellationToken) : null;
         if (after is not null)
         {
             var afterId = DecodeCursor(after);

@@ -26,6 +26,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
         {
             product.HasIndex(p => new { p.MerchantId, p.Slug }).IsUnique();
             product.HasIndex(p => new { p.MerchantId, p.CategoryId });
+            // The storefront listing: a merchant's published products, newest first (ids are time-ordered), read
+            // in index order a page at a time instead of sorting the whole catalog per request.
+            product.HasIndex(p => new { p.MerchantId, p.Id }).HasFilter("is_published").HasDatabaseName("ix_products_published_listing");
             product.Property(p => p.Slug).HasMaxLength(160);
             product.Property(p => p.Name).HasMaxLength(200);
             product.Property(p => p.Description).HasMaxLength(5000);
@@ -39,6 +42,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
         modelBuilder.Entity<ProductVariant>(variant =>
         {
             variant.HasIndex(v => new { v.MerchantId, v.Sku }).IsUnique();
+            // A product's variants come back in display order straight from the index.
+            variant.HasIndex(v => new { v.ProductId, v.SortOrder });
             variant.Property(v => v.Sku).HasMaxLength(64);
             variant.Property(v => v.Title).HasMaxLength(200);
             variant.Property(v => v.Currency).HasMaxLength(3).IsFixedLength();

@@ -33,6 +33,7 @@ public sealed class CatalogQuery : ObjectGraphType
                 context.GetArgument<int?>("first"),
                 context.GetArgument<string?>("after"),
                 context.GetArgument<string?>("categorySlug"),
+                includeTotalCount: AsksFor(context, "totalCount"),
                 context.CancellationToken));
 
         Field<ProductType>("product")
@@ -48,6 +49,10 @@ public sealed class CatalogQuery : ObjectGraphType
             .ResolveAsync(async context => await Queries(context).FindCategoryAsync(context.GetArgument<string>("slug"), context.CancellationToken));
     }
 
+    /// <summary>Whether the request selects the field (aliases and fragments included), so work it alone needs can be skipped.</summary>
+    private static bool AsksFor(IResolveFieldContext context, string fieldName) =>
+        context.SubFields?.Values.Any(selected => selected.Field.Name.StringValue == fieldName) ?? true;
+
     internal static CatalogQueries Queries(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<CatalogQueries>();
 }
 
@@ -58,7 +63,7 @@ public sealed class ProductConnectionType : ObjectGraphType<ProductPage>
         this.AllowAnonymous();
         Name = "ProductConnection";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("nodes").Resolve(context => context.Source.Nodes);
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(context => context.Source.TotalCount);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(context => context.Source.TotalCount ?? 0);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => context.Source);
     }
 }

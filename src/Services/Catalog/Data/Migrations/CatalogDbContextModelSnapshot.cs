@@ -132,6 +132,10 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.HasIndex("MerchantId", "CategoryId")
                         .HasDatabaseName("ix_products_merchant_id_category_id");
 
+                    b.HasIndex("MerchantId", "Id")
+                        .HasDatabaseName("ix_products_published_listing")
+                        .HasFilter("is_published");
+
                     b.HasIndex("MerchantId", "Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_products_merchant_id_slug");
@@ -187,12 +191,12 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.HasIndex("MerchantId")
                         .HasDatabaseName("ix_variants_merchant_id");
 
-                    b.HasIndex("ProductId")
-                        .HasDatabaseName("ix_variants_product_id");
-
                     b.HasIndex("MerchantId", "Sku")
                         .IsUnique()
                         .HasDatabaseName("ix_variants_merchant_id_sku");
+
+                    b.HasIndex("ProductId", "SortOrder")
+                        .HasDatabaseName("ix_variants_product_id_sort_order");
 
                     b.ToTable("variants", null, t =>
                         {
