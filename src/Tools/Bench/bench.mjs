@@ -110,8 +110,10 @@ function readUsage(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const cpuTicks = Number(fields[11]) + Number(fields[12]);
-  const rssKb = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
-  return { cpuTicks, rssKb };
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
+  // Shared memory (PostgreSQL's buffers, mapped by every backend) is counted once per name, not once per process.
+  return { cpuTicks, privateKb: kb('RssAnon') + kb('RssFile'), sharedKb: kb('RssShmem') };
 }
 
 // Peak RSS (summed over a name's processes, e.g. every postgres backend) and CPU% over the window (100% = one core).
@@ -121,15 +123,17 @@ function sampleResources() {
   const peakRss = new Map();
   const startedAt = process.hrtime.bigint();
   const sample = () => {
-    const rssByName = new Map();
+    const privateByName = new Map();
+    const sharedByName = new Map();
     for (const { pid, name } of processes) {
       try {
         const usage = readUsage(pid);
         if (!start.has(pid)) start.set(pid, usage.cpuTicks);
-        rssByName.set(name, (rssByName.get(name) ?? 0) + usage.rssKb);
+        privateByName.set(name, (privateByName.get(name) ?? 0) + usage.privateKb);
+        sharedByName.set(name, Math.max(sharedByName.get(name) ?? 0, usage.sharedKb));
       } catch { /* ended during the window */ }
     }
-    for (const [name, rss] of rssByName) peakRss.set(name, Math.max(peakRss.get(name) ?? 0, rss));
+    for (const [name, rss] of privateByName) peakRss.set(name, Math.max(peakRss.get(name) ?? 0, rss + sharedByName.get(name)));
   };
   sample();
   const timer = setInterval(sample, 500);
