@@ -167,7 +167,17 @@ function run(workload, connections) {
 
 const percentile = (sorted, p) => (sorted.length ? +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1) : null);
 
-const shape = await catalogShape();
+// A service the AppHost is still (re)starting refuses connections for a moment: the walk is retried for a minute.
+async function catalogShapeOnceReady() {
+  for (const deadline = Date.now() + 60_000; ;) {
+    try { return await catalogShape(); } catch (error) {
+      if (Date.now() > deadline || error.cause?.code !== 'ECONNREFUSED') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+const shape = await catalogShapeOnceReady();
 console.log(`Catalog of merchant ${merchantId}: ${shape.slugs.length} products, ${shape.cursors.length} pages of 24, ${shape.categorySlugs.length} categories`);
 console.log(`Telemetry sampling ratio: ${env.COMMERCE_TELEMETRY_SAMPLING_RATIO}; ${duration} s per run at ${connectionLevels.join(' and ')} connections`);
 
