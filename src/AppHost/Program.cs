@@ -46,6 +46,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where
         .WithEnvironment("Identity__Authority", identityUrl)
         .WithEnvironment("Identity__Issuer", identityUrl)
         .WithEnvironment("Identity__RequireHttps", "false")
+        // Developers keep every trace; the benchmark samples as production would (COMMERCE_TELEMETRY_SAMPLING_RATIO).
+        .WithEnvironment("Telemetry__SamplingRatio", builder.Configuration["COMMERCE_TELEMETRY_SAMPLING_RATIO"] ?? "1.0")
         .WithHttpHealthCheck("/health")
         .WaitForCompletion(migrations);
 

@@ -8,7 +8,10 @@ using OpenTelemetry.Trace;
 
 namespace UnifiedCommerce.ServiceDefaults.Telemetry;
 
-/// <summary>Traces, metrics and logs from every process; OTLP when an endpoint is configured, Prometheus always.</summary>
+/// <summary>
+/// Traces, metrics and logs from every process; OTLP when an endpoint is configured, Prometheus always. Traces are
+/// sampled as <see cref="TelemetrySampling"/> says.
+/// </summary>
 public static class TelemetrySetup
 {
     /// <summary>The activity source and meter prefix of the platform's own instrumentation.</summary>
@@ -29,7 +32,7 @@ public static class TelemetrySetup
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql", "Wolverine", SourcePrefix + ".*")
                 .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+            .WithTracing(tracing => TelemetrySampling.From(builder.Configuration).ApplyTo(tracing)
                 .AddSource(builder.Environment.ApplicationName, SourcePrefix + ".*", "Wolverine")
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !ServiceDefaultsExtensions.IsInfrastructurePath(context.Request.Path))
@@ -38,6 +41,7 @@ public static class TelemetrySetup
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // Batch export (the OTLP default), registered after the sampling processor so it sees kept error spans.
             telemetry.UseOtlpExporter();
         }
 
