@@ -5,7 +5,7 @@ using OpenTelemetry.Trace;
 using UnifiedCommerce.ServiceDefaults.Telemetry;
 using Xunit;
 
-namespace UnifiedCommerce.ServiceDefaults.Tests;
+namespace UnifiedCommerce.ServiceDefaults.UnitTests;
 
 /// <summary>The SDK's real pipeline: the sampling of the services, then an exporter that keeps what it is sent.</summary>
 public sealed class TelemetrySamplingTests
