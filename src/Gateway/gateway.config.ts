@@ -20,8 +20,13 @@
  *                                 the standard OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS,
  *                                 OTEL_BSP_* and OTEL_SDK_DISABLED then apply as the OpenTelemetry spec defines them
  *   OTEL_SERVICE_NAME             service name on the exported spans (default 'gateway')
+ *   PUBLIC_CACHE_TTL_SECONDS      longest time an anonymous catalog answer is served from memory (default 300; 0 turns
+ *                                 the cache off); answers are purged by the services' events long before that
+ *   PUBLIC_CACHE_MAX_ENTRIES      answers kept in memory (default 20000)
+ *   CACHE_PURGE_TOKEN             shared secret of POST /cache/purge {"merchantIds": [...]}, which the services call
+ *                                 when a merchant's catalog, stock or standing changes; unset, the endpoint is absent
  *
- * Endpoints: /graphql, /healthcheck (alive), /readiness (supergraph loaded), /metrics (Prometheus text).
+ * Endpoints: /graphql, /healthcheck (alive), /readiness (supergraph loaded), /metrics (Prometheus text), /cache/purge.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +37,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { allowedOrigins } from './plugins/allowed-origins.ts';
 import { useOperationCost } from './plugins/operation-cost.ts';
+import { usePublicResponseCache } from './plugins/public-response-cache.ts';
 import { useRequestSizeLimit } from './plugins/request-size.ts';
 import { useSubgraphRefusals } from './plugins/subgraph-refusals.ts';
 
@@ -51,6 +57,12 @@ const MAX_REQUEST_BYTES = 256 * 1024;
 const MAX_ALIASES = 10;
 /** Two full pages of 100 products with their prices and availability (401 each), and a little more. */
 const MAX_OPERATION_COST = 1000;
+
+/** What decides an anonymous answer, besides the document and its variables. */
+const DEDUPLICATION_HEADERS = new Set(['x-merchant-id', 'accept-language', 'authorization']);
+
+/** Root fields whose answers are the same for every anonymous shopper of a merchant: the cache's allowlist. */
+const PUBLIC_ROOT_FIELDS = new Set(['products', 'product', 'categories', 'category']);
 
 const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 const LOCAL_FIRST_PARTY_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5300', 'http://127.0.0.1:5300'];
@@ -103,6 +115,11 @@ function identityGraphqlUrl(): string {
   return baked[1];
 }
 
+function numberFromEnvironment(name: string, fallback: number): number {
+  const value = Number.parseInt(process.env[name] ?? '', 10);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
 const origins = allowedOrigins({ firstPartyOrigins: firstPartyOrigins(), identityGraphqlUrl: identityGraphqlUrl() });
 
 export const gatewayConfig = defineConfig({
@@ -143,6 +160,13 @@ export const gatewayConfig = defineConfig({
 
   ...(tracingEnabled ? { openTelemetry: { traces: true } } : {}),
 
+  // Identical anonymous queries that arrive while the first is still running wait for its answer instead of running
+  // again: after a purge, a burst of shoppers costs the subgraphs one execution. Signed-in callers are never merged.
+  inboundInflightRequestDeduplication: {
+    enabled: (_args, request) => !request.headers.has('authorization'),
+    shouldIncludeHeader: (name) => DEDUPLICATION_HEADERS.has(name.toLowerCase()),
+  },
+
   plugins: () => [
     // A body is bounded before it is read, so a huge document costs neither memory nor parsing.
     useRequestSizeLimit({ maxBytes: MAX_REQUEST_BYTES }),
@@ -152,5 +176,13 @@ export const gatewayConfig = defineConfig({
     useOperationCost({ maxCost: MAX_OPERATION_COST }),
     useSubgraphRefusals(),
     origins.plugin,
+    // Last: a cached answer is one that passed every check above when it was first asked.
+    ...usePublicResponseCache({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      publicRootFields: PUBLIC_ROOT_FIELDS,
+      ttlMs: numberFromEnvironment('PUBLIC_CACHE_TTL_SECONDS', 300) * 1000,
+      maxEntries: numberFromEnvironment('PUBLIC_CACHE_MAX_ENTRIES', 20_000),
+      purgeToken: process.env.CACHE_PURGE_TOKEN?.trim() || undefined,
+    }),
   ],
 });
