@@ -7,16 +7,20 @@ using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.Identity.Graph;
 using UnifiedCommerce.Identity.OAuth;
 using UnifiedCommerce.Identity.Pages;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 using UnifiedCommerce.ServiceDefaults;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Persistence;
+using UnifiedCommerce.Subgraph;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformApi();
 builder.AddServiceDatabase<IdentityDbContext>("identity");
 builder.AddMessaging<IdentityDbContext>(EventRoutes.Identity);
+builder.AddIdentityReadModels();
 builder.AddSubgraph<IdentitySchema>();
 builder.Services.AddIdentityApplication();
 builder.AddTokenIssuer();
@@ -27,6 +31,7 @@ var app = builder.Build();
 // The real client address first: sign-in throttling and security events rely on it.
 app.UseForwardedHeaders();
 app.UseServiceDefaults();
+app.UsePlatformApi();
 app.MapDefaultEndpoints();
 app.MapSubgraph<IdentitySchema>();
 app.MapIdentityApi();

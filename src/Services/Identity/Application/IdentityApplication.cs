@@ -1,6 +1,5 @@
 using UnifiedCommerce.Identity.Api;
-using UnifiedCommerce.ServiceDefaults.Security;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Identity.Application;
 

@@ -1,5 +1,6 @@
 using UnifiedCommerce.Identity.Data;
-using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Identity.Application;
 

@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 
 namespace UnifiedCommerce.Identity.Data;
 
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IMerchantContext merchant, OutboxSignal? outboxSignal = null)
-    : TenantDbContext(options, merchant, outboxSignal), IDataProtectionKeyContext
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IMerchantContext merchant)
+    : TenantDbContext(options, merchant), IDataProtectionKeyContext
 {
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<StorefrontHost> StorefrontHosts => Set<StorefrontHost>();
@@ -24,6 +26,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery tokens), shared by every Identity instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RevokedApiClient> RevokedApiClients => Set<RevokedApiClient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -119,6 +123,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         // OpenIddict's applications (API clients), authorizations, scopes and tokens.
         modelBuilder.UseOpenIddict();
 
+        modelBuilder.MapOutbox();
+        modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);
     }
 }
