@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using UnifiedCommerce.ServiceDefaults.Http;
 using UnifiedCommerce.ServiceDefaults.Telemetry;
 using UnifiedCommerce.WebSecurity;
@@ -33,7 +34,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            // A request that changes something is not repeated blindly: the first may have succeeded (a rotating
+            // refresh token redeemed twice ends the admin's session).
+            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
 

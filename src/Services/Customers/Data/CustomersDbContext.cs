@@ -32,7 +32,8 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
             deleted.Property(d => d.Id).ValueGeneratedNever();
         });
 
-        modelBuilder.MapOutbox();
+        // The events it consumes are applied once (processed events); it publishes none, so it has no outbox.
+        modelBuilder.MapProcessedEvents();
         modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);
     }

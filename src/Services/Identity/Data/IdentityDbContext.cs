@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.IdentityReadModels;
 using UnifiedCommerce.Messaging;
 using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceData;
@@ -26,8 +25,12 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery tokens), shared by every Identity instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Deleted API clients, whose tokens are refused for the rest of their lifetime.</summary>
     public DbSet<RevokedApiClient> RevokedApiClients => Set<RevokedApiClient>();
+
+    /// <summary>Identity's events, committed with the change they describe (merchants, staff access, accounts, clients).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -123,8 +126,15 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         // OpenIddict's applications (API clients), authorizations, scopes and tokens.
         modelBuilder.UseOpenIddict();
 
+        modelBuilder.Entity<RevokedApiClient>(client =>
+        {
+            client.ToTable("revoked_api_clients");
+            client.HasKey(c => c.ClientId);
+            client.Property(c => c.ClientId).HasMaxLength(200);
+        });
+
+        // Identity publishes events and consumes none; it decides what the other services keep copies of.
         modelBuilder.MapOutbox();
-        modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);
     }
 }

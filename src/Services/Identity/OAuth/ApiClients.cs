@@ -5,7 +5,7 @@ using OpenIddict.Abstractions;
 using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
-using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.Messaging;
 using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;

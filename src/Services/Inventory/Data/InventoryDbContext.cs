@@ -37,7 +37,8 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
             stock.Ignore(s => s.Available);
         });
 
-        modelBuilder.MapOutbox();
+        // The events it consumes are applied once (processed events); it publishes none, so it has no outbox.
+        modelBuilder.MapProcessedEvents();
         modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);
     }
