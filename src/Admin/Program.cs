@@ -4,20 +4,14 @@ using UnifiedCommerce.Admin;
 using UnifiedCommerce.Admin.Proxy;
 using UnifiedCommerce.Admin.Session;
 using UnifiedCommerce.ServiceDefaults;
-using UnifiedCommerce.ServiceDefaults.Telemetry;
 using UnifiedCommerce.WebSecurity;
 
 // The admin panel's backend for frontend: serves the SPA, signs staff in at Identity and keeps their tokens behind
-// a cookie session, and passes the SPA's API calls on to the platform with the session's token.
-//
-// Not AddServiceDefaults(): that makes a bearer token the default authentication, requires one on every endpoint,
-// and brings tenancy and staff checks that belong to services holding merchant data. The admin takes only the
-// telemetry and the health and metrics endpoints, and authenticates people by its own cookie.
+// a cookie session, and passes the SPA's API calls on to the platform with the session's token. It shares the
+// services' hosting defaults; it authenticates people by its own cookie, not by bearer tokens.
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCommerceTelemetry();
-builder.Services.AddHealthChecks();
-builder.Services.AddProblemDetails();
+builder.AddServiceDefaults();
 builder.AddStaffSignIn();
 builder.Services.AddPlatformProxy();
 // Behind a TLS-terminating proxy the session cookie must still be marked Secure.

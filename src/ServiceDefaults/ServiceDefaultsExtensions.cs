@@ -3,25 +3,26 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Security;
 using UnifiedCommerce.ServiceDefaults.Telemetry;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
 using UnifiedCommerce.WebSecurity;
 
 namespace UnifiedCommerce.ServiceDefaults;
 
 /// <summary>
-/// What every service shares, in one call each: telemetry, health, resilient HTTP clients, problem details, tenancy
-/// and the description of its REST API. A service's Program.cs reads like a table of contents: AddServiceDefaults, its
-/// own parts, MapDefaultEndpoints.
+/// What every process of the platform shares, the admin's backend included, in one call each: telemetry, health,
+/// resilient HTTP clients with service discovery, problem details and the input rules. Nothing here decides who
+/// may call: services add that (<c>AddPlatformApi</c>), the admin its own cookie session. A service's Program.cs
+/// reads like a table of contents: AddServiceDefaults, the shared parts it uses, its own parts, MapDefaultEndpoints.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
+
+    /// <summary>The name of the REST API's description, when a process has one (services do, by <c>AddPlatformApi</c>).</summary>
     private const string ApiDocument = "v1";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -33,25 +34,20 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            // A request that changes something is not repeated blindly: the first may have succeeded (a rotating
+            // refresh token redeemed twice ends the admin's session).
+            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
 
         builder.Services.AddCommerceProblemDetails();
         builder.Services.AddCommerceInputRules();
-        builder.AddCommerceAuthentication();
-        builder.Services.AddMerchantContext();
-        builder.Services.AddStaffAccess();
-        builder.Services.AddRevokedApiClients();
-        builder.Services.AddMemoryCache();
-        builder.Services.TryAddScoped<IMerchantStatusReader, LocalMerchantStatusReader>();
-        builder.Services.AddOpenApi(ApiDocument);
         return builder;
     }
 
     /// <summary>
-    /// Security headers on every answer, error handling, the caller (refused if its API client was deleted), the
-    /// merchant, the staff member's current role, then access: in the order every request needs them.
+    /// A service's answers: security headers on every one, error handling, then the input rules, in the order
+    /// every request needs them. The admin's backend has its own header policy and error answer.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
@@ -60,18 +56,12 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<TextInputMiddleware>();
-        app.UseAuthentication();
-        app.UseMiddleware<RevokedApiClientMiddleware>();
-        app.UseMiddleware<MerchantResolutionMiddleware>();
-        app.UseMiddleware<SuspendedMerchantMiddleware>();
-        app.UseMiddleware<StaffAccessMiddleware>();
-        app.UseAuthorization();
         return app;
     }
 
     /// <summary>
-    /// /health (ready: every check, databases included), /alive (the process answers), /metrics, and for services
-    /// (<see cref="AddServiceDefaults{TBuilder}"/>) /openapi/v1.json: every REST endpoint not excluded from the description.
+    /// /health (ready: every check, databases included), /alive (the process answers), /metrics, and where the process
+    /// describes a REST API (services) /openapi/v1.json: every REST endpoint not excluded from the description.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -79,7 +69,6 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
-        // Services describe their API (AddServiceDefaults); the admin's backend maps these endpoints too but has none.
         if (app.Services.GetKeyedService<IOpenApiDocumentProvider>(ApiDocument) is not null)
         {
             // The public API's description: it holds no data, and each endpoint it lists still decides access for

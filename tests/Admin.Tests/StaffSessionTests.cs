@@ -65,7 +65,7 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
         Assert.Equal(platform.FirstStore.ToString(), (string)session["merchantId"]!);
         Assert.Equal("Harbor Outfitters", (string)session["merchantName"]!);
         Assert.Equal("Owner", (string)session["role"]!);
-        Assert.Equal(Contracts.Permissions.All.Order(StringComparer.Ordinal), session["permissions"]!.AsArray().Select(p => (string)p!));
+        Assert.Equal(PlatformApi.Permissions.All.Order(StringComparer.Ordinal), session["permissions"]!.AsArray().Select(p => (string)p!));
         Assert.Equal(["Harbor Outfitters", "Meadow Home"], session["memberships"]!.AsArray().Select(m => (string)m!["merchantName"]!).Order(StringComparer.Ordinal));
         AssertNoTokenReached(browser);
     }

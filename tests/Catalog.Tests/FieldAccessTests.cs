@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
+using UnifiedCommerce.Subgraph;
 using Xunit;
 
 namespace UnifiedCommerce.Catalog.Tests;

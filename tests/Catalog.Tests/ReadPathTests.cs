@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Data;
-using UnifiedCommerce.ServiceDefaults.Persistence;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 using Xunit;
 using Xunit.Abstractions;
 

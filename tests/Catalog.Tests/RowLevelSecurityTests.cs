@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using UnifiedCommerce.Hosting;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.ServiceData;
 using UnifiedCommerce.TestSupport;
 using Xunit;
 

@@ -29,7 +29,7 @@ public sealed class ManagingStaffTests(SignInPlatform platform) : IClassFixture<
         var token = new JsonWebToken(owner.AccessToken);
         Assert.Equal(store.ToString(), token.GetClaim("merchant_id").Value);
         Assert.Equal("staff", token.GetClaim("account_kind").Value);
-        Assert.Subset(token.GetClaim("scope").Value.Split(' ').ToHashSet(), Contracts.Permissions.All.ToHashSet());
+        Assert.Subset(token.GetClaim("scope").Value.Split(' ').ToHashSet(), PlatformApi.Permissions.All.ToHashSet());
     }
 
     [Fact]

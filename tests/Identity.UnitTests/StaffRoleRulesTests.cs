@@ -2,7 +2,7 @@ using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.ServiceDefaults.Http;
 using Xunit;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
+using PlatformPermissions = UnifiedCommerce.PlatformApi.Permissions;
 
 namespace UnifiedCommerce.Identity.UnitTests;
 

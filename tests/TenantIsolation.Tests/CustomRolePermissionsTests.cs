@@ -1,5 +1,5 @@
 using System.Net;
-using UnifiedCommerce.Contracts;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.TestSupport;
 using Xunit;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using UnifiedCommerce.Contracts;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.TestSupport;
 

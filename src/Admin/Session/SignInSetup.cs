@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace UnifiedCommerce.Admin.Session;
@@ -42,9 +41,9 @@ public static class SignInSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SessionTokens>();
-        builder.Services.AddHttpClient<IdentityClient>(http => http.Timeout = TimeSpan.FromSeconds(15))
-            // A token request is not repeated blindly: redeeming a rotating refresh token twice would end the session.
-            .AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+        // Resilient as every client is (AddServiceDefaults), which never repeats a token request blindly: redeeming
+        // a rotating refresh token twice would end the session.
+        builder.Services.AddHttpClient<IdentityClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddAuthentication(authentication =>
             {

@@ -3,10 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.ServiceDefaults.Http;
 
@@ -45,38 +43,18 @@ internal static class ProblemDetailsSetup
     }
 }
 
-/// <summary>Maps the exceptions application code throws on purpose to the status a client can act on; anything else is a 500.</summary>
-internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetails, ILogger<KnownExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Maps exceptions thrown on purpose to the problem a client can act on; anything no handler maps is a 500. The
+/// hosting defaults map the exceptions above; a shared part that throws its own (the data layer) adds a handler.
+/// </summary>
+public abstract class ExceptionProblemHandler(IProblemDetailsService problemDetails, ILogger logger) : IExceptionHandler
 {
+    /// <summary>The problem to answer with, or null when this handler does not know the exception.</summary>
+    protected abstract ProblemDetails? ProblemFor(Exception exception);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        ProblemDetails? problem = exception switch
-        {
-            RequestValidationException validation => new ValidationProblemDetails(validation.Errors)
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request is invalid.",
-            },
-            BadHttpRequestException { InnerException: JsonException { Path: { } path } json } => new ValidationProblemDetails(
-                new Dictionary<string, string[]> { [FieldName(path)] = [json is UnacceptableTextException ? json.Message : "This value has the wrong type or form."] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request is invalid.",
-            },
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
-            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
-            ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Permission denied.", Detail = forbidden.Message },
-            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
-            DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Conflict.",
-                Detail = "The resource was changed by someone else; read it again and retry.",
-            },
-            CrossTenantAccessException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found." },
-            _ => null,
-        };
-        if (problem is null)
+        if (ProblemFor(exception) is not { } problem)
         {
             return false;
         }
@@ -85,6 +63,30 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetail
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+}
+
+internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetails, ILogger<KnownExceptionHandler> logger)
+    : ExceptionProblemHandler(problemDetails, logger)
+{
+    protected override ProblemDetails? ProblemFor(Exception exception) => exception switch
+    {
+        RequestValidationException validation => new ValidationProblemDetails(validation.Errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid.",
+        },
+        BadHttpRequestException { InnerException: JsonException { Path: { } path } json } => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [FieldName(path)] = [json is UnacceptableTextException ? json.Message : "This value has the wrong type or form."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid.",
+        },
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+        NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+        ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Permission denied.", Detail = forbidden.Message },
+        ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+        _ => null,
+    };
 
     /// <summary>The serializer's JSON path ($.variants[0].sku) as the field names validation errors use (variants[0].sku).</summary>
     private static string FieldName(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -10,7 +9,8 @@ namespace UnifiedCommerce.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Traces, metrics and logs from every process; OTLP when an endpoint is configured, Prometheus always. Traces are
-/// sampled as <see cref="TelemetrySampling"/> says.
+/// sampled as <see cref="TelemetrySampling"/> says. The database and the message bus add their own sources where a
+/// process uses them (<c>AddServiceDatabase</c>, <c>AddMessaging</c>).
 /// </summary>
 public static class TelemetrySetup
 {
@@ -30,14 +30,13 @@ public static class TelemetrySetup
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql", "Wolverine", SourcePrefix + ".*")
+                .AddMeter(SourcePrefix + ".*")
                 .AddPrometheusExporter())
             .WithTracing(tracing => TelemetrySampling.From(builder.Configuration).ApplyTo(tracing)
-                .AddSource(builder.Environment.ApplicationName, SourcePrefix + ".*", "Wolverine")
+                .AddSource(builder.Environment.ApplicationName, SourcePrefix + ".*")
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !ServiceDefaultsExtensions.IsInfrastructurePath(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

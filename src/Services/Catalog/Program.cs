@@ -4,22 +4,27 @@ using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Data;
 using UnifiedCommerce.Catalog.Graph;
 using UnifiedCommerce.Contracts;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 using UnifiedCommerce.ServiceDefaults;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Persistence;
+using UnifiedCommerce.Subgraph;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformApi();
 builder.AddServiceDatabase<CatalogDbContext>("catalog");
 builder.AddMessaging<CatalogDbContext>(EventRoutes.Catalog);
+builder.AddIdentityReadModels();
 builder.AddSubgraph<CatalogSchema>();
 builder.Services.AddCatalogApplication();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UsePlatformApi();
 app.MapDefaultEndpoints();
 app.MapSubgraph<CatalogSchema>();
 app.MapCatalogApi();

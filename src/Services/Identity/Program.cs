@@ -7,14 +7,16 @@ using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.Identity.Graph;
 using UnifiedCommerce.Identity.OAuth;
 using UnifiedCommerce.Identity.Pages;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 using UnifiedCommerce.ServiceDefaults;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Persistence;
+using UnifiedCommerce.Subgraph;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformApi();
 builder.AddServiceDatabase<IdentityDbContext>("identity");
 builder.AddMessaging<IdentityDbContext>(EventRoutes.Identity);
 builder.AddSubgraph<IdentitySchema>();
@@ -27,6 +29,7 @@ var app = builder.Build();
 // The real client address first: sign-in throttling and security events rely on it.
 app.UseForwardedHeaders();
 app.UseServiceDefaults();
+app.UsePlatformApi();
 app.MapDefaultEndpoints();
 app.MapSubgraph<IdentitySchema>();
 app.MapIdentityApi();

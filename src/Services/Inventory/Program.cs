@@ -1,25 +1,30 @@
 using JasperFx;
+using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Inventory.Api;
 using UnifiedCommerce.Inventory.Application;
 using UnifiedCommerce.Inventory.Data;
 using UnifiedCommerce.Inventory.Graph;
-using UnifiedCommerce.Contracts;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 using UnifiedCommerce.ServiceDefaults;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Persistence;
+using UnifiedCommerce.Subgraph;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPlatformApi();
 builder.AddServiceDatabase<InventoryDbContext>("inventory");
 builder.AddMessaging<InventoryDbContext>(EventRoutes.Inventory);
+builder.AddIdentityReadModels();
 builder.AddSubgraph<InventorySchema>();
 builder.Services.AddInventoryApplication();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UsePlatformApi();
 app.MapDefaultEndpoints();
 app.MapSubgraph<InventorySchema>();
 app.MapInventoryApi();

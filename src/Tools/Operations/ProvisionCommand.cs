@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Hosting;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.ServiceData;
 
 namespace UnifiedCommerce.Operations;
 

@@ -4,7 +4,7 @@ using UnifiedCommerce.Catalog.Graph;
 using UnifiedCommerce.Customers.Graph;
 using UnifiedCommerce.Identity.Graph;
 using UnifiedCommerce.Inventory.Graph;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
+using UnifiedCommerce.Subgraph;
 
 namespace UnifiedCommerce.Operations;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Hosting;
 using UnifiedCommerce.Operations.Seeding;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Operations;
 

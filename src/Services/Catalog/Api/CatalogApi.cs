@@ -1,9 +1,8 @@
+using System.Security.Claims;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Domain;
-using System.Security.Claims;
-using UnifiedCommerce.Contracts;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Security;
 
 namespace UnifiedCommerce.Catalog.Api;
 

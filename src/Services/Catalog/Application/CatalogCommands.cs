@@ -6,8 +6,9 @@ using Npgsql;
 using UnifiedCommerce.Catalog.Data;
 using UnifiedCommerce.Catalog.Domain;
 using UnifiedCommerce.Contracts.Catalog;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.Catalog.Application;
 
@@ -161,7 +162,7 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         product.Version++;
         ApplyVariants(product, input.Variants);
 
-        db.OutboxMessages.Add(ServiceDefaults.Messaging.OutboxMessage.From(new ProductChanged
+        db.OutboxMessages.Add(OutboxMessage.From(new ProductChanged
         {
             EventId = Guid.CreateVersion7(),
             MerchantId = merchantId,

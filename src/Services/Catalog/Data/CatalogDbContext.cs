@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Catalog.Domain;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 
 namespace UnifiedCommerce.Catalog.Data;
 
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options, IMerchantContext merchant, OutboxSignal? outboxSignal = null)
-    : TenantDbContext(options, merchant, outboxSignal)
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options, IMerchantContext merchant)
+    : TenantDbContext(options, merchant)
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductVariant> Variants => Set<ProductVariant>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +55,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
             variant.Ignore(v => v.Price);
         });
 
+        modelBuilder.MapOutbox();
+        modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);
     }
 }

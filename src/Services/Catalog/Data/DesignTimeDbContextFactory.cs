@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using UnifiedCommerce.ServiceDefaults.Persistence;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 
 namespace UnifiedCommerce.Catalog.Data;
 

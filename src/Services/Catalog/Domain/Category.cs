@@ -1,4 +1,5 @@
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.ServiceData;
+
 
 namespace UnifiedCommerce.Catalog.Domain;
 

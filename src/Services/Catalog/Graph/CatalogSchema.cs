@@ -3,9 +3,8 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Domain;
-using UnifiedCommerce.Contracts;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
-using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.Subgraph;
 
 namespace UnifiedCommerce.Catalog.Graph;
 

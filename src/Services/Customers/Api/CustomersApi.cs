@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Customers.Application;
 using UnifiedCommerce.Customers.Domain;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Security;
 
 namespace UnifiedCommerce.Customers.Api;
 

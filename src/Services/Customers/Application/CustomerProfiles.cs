@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Customers.Data;
 using UnifiedCommerce.Customers.Domain;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.Customers.Application;
 

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Customers.Domain;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 
 namespace UnifiedCommerce.Customers.Data;
 
-public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options, IMerchantContext merchant, OutboxSignal? outboxSignal = null)
-    : TenantDbContext(options, merchant, outboxSignal)
+public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options, IMerchantContext merchant)
+    : TenantDbContext(options, merchant)
 {
     public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
     public DbSet<DeletedCustomer> DeletedCustomers => Set<DeletedCustomer>();
@@ -30,6 +32,9 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
             deleted.Property(d => d.Id).ValueGeneratedNever();
         });
 
+        // The events it consumes are applied once (processed events); it publishes none, so it has no outbox.
+        modelBuilder.MapProcessedEvents();
+        modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -1,12 +1,11 @@
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
-using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Customers.Application;
 using UnifiedCommerce.Customers.Domain;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.Subgraph;
 
 namespace UnifiedCommerce.Customers.Graph;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Customers.Application;
 using UnifiedCommerce.Customers.Data;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Customers.Messaging;
 

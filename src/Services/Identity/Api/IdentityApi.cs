@@ -1,10 +1,9 @@
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.Identity.OAuth;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Security;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
+using PlatformPermissions = UnifiedCommerce.PlatformApi.Permissions;
 
 namespace UnifiedCommerce.Identity.Api;
 

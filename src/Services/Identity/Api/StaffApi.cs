@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Security;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
+using PlatformPermissions = UnifiedCommerce.PlatformApi.Permissions;
 
 namespace UnifiedCommerce.Identity.Api;
 

@@ -8,7 +8,6 @@ using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.Identity.Email;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Messaging;
 
 namespace UnifiedCommerce.Identity.Application;
 

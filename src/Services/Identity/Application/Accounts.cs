@@ -7,8 +7,8 @@ using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
 using UnifiedCommerce.Identity.Email;
+using UnifiedCommerce.Messaging;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Messaging;
 
 namespace UnifiedCommerce.Identity.Application;
 

@@ -1,6 +1,5 @@
 using UnifiedCommerce.Identity.Api;
-using UnifiedCommerce.ServiceDefaults.Security;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Identity.Application;
 
@@ -10,6 +9,8 @@ public static class IdentityApplication
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Merchants>();
+        // Identity answers the platform API's checks (merchant standing, staff access, revoked clients) from its own
+        // tables; the other services keep copies (AddIdentityReadModels).
         services.AddScoped<IMerchantStatusReader, IdentityMerchantStatusReader>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<IStaffAccessReader, IdentityStaffAccessReader>();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Identity.Application;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Identity.Application;
 

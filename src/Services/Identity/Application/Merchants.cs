@@ -5,8 +5,8 @@ using Npgsql;
 using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Messaging;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Messaging;
 
 namespace UnifiedCommerce.Identity.Application;
 

@@ -3,11 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Security;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
+using PlatformPermissions = UnifiedCommerce.PlatformApi.Permissions;
 
 namespace UnifiedCommerce.Identity.Application;
 

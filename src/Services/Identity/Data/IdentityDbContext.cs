@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 
 namespace UnifiedCommerce.Identity.Data;
 
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IMerchantContext merchant, OutboxSignal? outboxSignal = null)
-    : TenantDbContext(options, merchant, outboxSignal), IDataProtectionKeyContext
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, IMerchantContext merchant)
+    : TenantDbContext(options, merchant), IDataProtectionKeyContext
 {
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<StorefrontHost> StorefrontHosts => Set<StorefrontHost>();
@@ -24,6 +25,12 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery tokens), shared by every Identity instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Deleted API clients, whose tokens are refused for the rest of their lifetime.</summary>
+    public DbSet<RevokedApiClient> RevokedApiClients => Set<RevokedApiClient>();
+
+    /// <summary>Identity's events, committed with the change they describe (merchants, staff access, accounts, clients).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -119,6 +126,15 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         // OpenIddict's applications (API clients), authorizations, scopes and tokens.
         modelBuilder.UseOpenIddict();
 
+        modelBuilder.Entity<RevokedApiClient>(client =>
+        {
+            client.ToTable("revoked_api_clients");
+            client.HasKey(c => c.ClientId);
+            client.Property(c => c.ClientId).HasMaxLength(200);
+        });
+
+        // Identity publishes events and consumes none; it decides what the other services keep copies of.
+        modelBuilder.MapOutbox();
         base.OnModelCreating(modelBuilder);
     }
 }

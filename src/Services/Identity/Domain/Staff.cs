@@ -1,5 +1,5 @@
-using UnifiedCommerce.ServiceDefaults.Tenancy;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
+using UnifiedCommerce.ServiceData;
+using PlatformPermissions = UnifiedCommerce.PlatformApi.Permissions;
 
 namespace UnifiedCommerce.Identity.Domain;
 

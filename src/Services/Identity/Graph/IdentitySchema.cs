@@ -3,7 +3,7 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
+using UnifiedCommerce.Subgraph;
 
 namespace UnifiedCommerce.Identity.Graph;
 

@@ -5,11 +5,12 @@ using OpenIddict.Abstractions;
 using UnifiedCommerce.Contracts.Identity;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
+using UnifiedCommerce.Identity.Domain;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using PlatformPermissions = UnifiedCommerce.Contracts.Permissions;
+using PlatformPermissions = UnifiedCommerce.PlatformApi.Permissions;
 
 namespace UnifiedCommerce.Identity.OAuth;
 

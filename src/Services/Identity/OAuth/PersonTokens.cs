@@ -2,7 +2,7 @@ using System.Security.Claims;
 using OpenIddict.Abstractions;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.PlatformApi;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UnifiedCommerce.Identity.OAuth;

@@ -7,7 +7,7 @@ using OpenIddict.Server.AspNetCore;
 using UnifiedCommerce.Identity.Application;
 using UnifiedCommerce.Identity.Data;
 using UnifiedCommerce.Identity.Domain;
-using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.PlatformApi;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace UnifiedCommerce.Identity.OAuth;

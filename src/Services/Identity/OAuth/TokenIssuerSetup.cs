@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
-using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Identity.Data;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Identity.OAuth;
 

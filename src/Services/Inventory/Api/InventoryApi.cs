@@ -1,7 +1,6 @@
-using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Inventory.Application;
 using UnifiedCommerce.Inventory.Domain;
-using UnifiedCommerce.ServiceDefaults.Security;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Inventory.Api;
 

@@ -3,8 +3,8 @@ using Npgsql;
 using UnifiedCommerce.Contracts.Catalog;
 using UnifiedCommerce.Inventory.Data;
 using UnifiedCommerce.Inventory.Domain;
+using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
 
 namespace UnifiedCommerce.Inventory.Application;
 

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Inventory.Domain;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.IdentityReadModels;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.ServiceData;
 
 namespace UnifiedCommerce.Inventory.Data;
 
-public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options, IMerchantContext merchant, OutboxSignal? outboxSignal = null)
-    : TenantDbContext(options, merchant, outboxSignal)
+public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options, IMerchantContext merchant)
+    : TenantDbContext(options, merchant)
 {
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<StockItem> StockItems => Set<StockItem>();
@@ -35,6 +37,9 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
             stock.Ignore(s => s.Available);
         });
 
+        // The events it consumes are applied once (processed events); it publishes none, so it has no outbox.
+        modelBuilder.MapProcessedEvents();
+        modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);
     }
 }

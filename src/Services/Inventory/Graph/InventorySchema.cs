@@ -1,10 +1,10 @@
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
-using UnifiedCommerce.Contracts;
 using UnifiedCommerce.Inventory.Application;
 using UnifiedCommerce.Inventory.Domain;
-using UnifiedCommerce.ServiceDefaults.GraphQL;
+using UnifiedCommerce.PlatformApi;
+using UnifiedCommerce.Subgraph;
 
 namespace UnifiedCommerce.Inventory.Graph;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using UnifiedCommerce.Contracts.Catalog;
 using UnifiedCommerce.Inventory.Application;
 using UnifiedCommerce.Inventory.Data;
-using UnifiedCommerce.ServiceDefaults.Messaging;
-using UnifiedCommerce.ServiceDefaults.Tenancy;
+using UnifiedCommerce.Messaging;
+using UnifiedCommerce.PlatformApi;
 
 namespace UnifiedCommerce.Inventory.Messaging;
 

@@ -94,83 +94,32 @@ namespace UnifiedCommerce.Customers.Data.Migrations
                     b.ToTable("deleted_customers", (string)null);
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.MerchantState", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<DateTimeOffset?>("DispatchedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("dispatched_at");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("last_error");
-
                     b.Property<Guid>("MerchantId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("merchant_id");
 
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("message_type");
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_suspended");
 
-                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                    b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
+                        .HasColumnName("updated_at");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
+                    b.HasKey("MerchantId")
+                        .HasName("pk_merchant_states");
 
-                    b.HasKey("Id")
-                        .HasName("pk_outbox_messages");
-
-                    b.HasIndex("OccurredAt")
-                        .HasDatabaseName("ix_outbox_messages_pending")
-                        .HasFilter("dispatched_at IS NULL");
-
-                    b.ToTable("outbox_messages", (string)null);
+                    b.ToTable("merchant_states", (string)null);
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.ProcessedEvent", b =>
-                {
-                    b.Property<Guid>("EventId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("event_type");
-
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processed_at");
-
-                    b.HasKey("EventId")
-                        .HasName("pk_processed_events");
-
-                    b.ToTable("processed_events", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.RevokedApiClient", b =>
+            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.RevokedApiClient", b =>
                 {
                     b.Property<string>("ClientId")
                         .HasMaxLength(200)
@@ -191,7 +140,7 @@ namespace UnifiedCommerce.Customers.Data.Migrations
                     b.ToTable("revoked_api_clients", (string)null);
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.StaffAccessState", b =>
+            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.StaffAccessState", b =>
                 {
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid")
@@ -224,29 +173,27 @@ namespace UnifiedCommerce.Customers.Data.Migrations
                     b.ToTable("staff_access", (string)null);
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Tenancy.MerchantState", b =>
+            modelBuilder.Entity("UnifiedCommerce.Messaging.ProcessedEvent", b =>
                 {
-                    b.Property<Guid>("MerchantId")
+                    b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
+                        .HasColumnName("event_id");
 
-                    b.Property<bool>("IsSuspended")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_suspended");
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("event_type");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<DateTimeOffset>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("processed_at");
 
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
+                    b.HasKey("EventId")
+                        .HasName("pk_processed_events");
 
-                    b.HasKey("MerchantId")
-                        .HasName("pk_merchant_states");
-
-                    b.ToTable("merchant_states", (string)null);
+                    b.ToTable("processed_events", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -604,6 +604,27 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                     b.ToTable("merchants", (string)null);
                 });
 
+            modelBuilder.Entity("UnifiedCommerce.Identity.Domain.RevokedApiClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("ClientId")
+                        .HasName("pk_revoked_api_clients");
+
+                    b.ToTable("revoked_api_clients", (string)null);
+                });
+
             modelBuilder.Entity("UnifiedCommerce.Identity.Domain.SecurityEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -826,7 +847,7 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                     b.ToTable("storefront_hosts", (string)null);
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("UnifiedCommerce.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -877,108 +898,6 @@ namespace UnifiedCommerce.Identity.Data.Migrations
                         .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.ProcessedEvent", b =>
-                {
-                    b.Property<Guid>("EventId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("event_type");
-
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processed_at");
-
-                    b.HasKey("EventId")
-                        .HasName("pk_processed_events");
-
-                    b.ToTable("processed_events", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.RevokedApiClient", b =>
-                {
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client_id");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<DateTimeOffset>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("ClientId")
-                        .HasName("pk_revoked_api_clients");
-
-                    b.ToTable("revoked_api_clients", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.StaffAccessState", b =>
-                {
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("account_id");
-
-                    b.Property<bool>("IsMember")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_member");
-
-                    b.PrimitiveCollection<List<string>>("Permissions")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("permissions");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("MerchantId", "AccountId")
-                        .HasName("pk_staff_access");
-
-                    b.ToTable("staff_access", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Tenancy.MerchantState", b =>
-                {
-                    b.Property<Guid>("MerchantId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<bool>("IsSuspended")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_suspended");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("MerchantId")
-                        .HasName("pk_merchant_states");
-
-                    b.ToTable("merchant_states", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>

@@ -29,12 +29,12 @@ namespace Internal.Generated.WolverineHandlers
             * Dependency: Descriptor: ServiceType: Microsoft.EntityFrameworkCore.DbContextOptions"1[UnifiedCommerce.Customers.Data.CustomersDbContext] Lifetime: Scoped ImplementationFactory: Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.CreateDbContextOptions
             * The service registration for Microsoft.EntityFrameworkCore.DbContextOptions<UnifiedCommerce.Customers.Data.CustomersDbContext> is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             * 
-            * Dependency: Descriptor: ServiceType: UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
-            * The service registration for UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
+            * Dependency: Descriptor: ServiceType: UnifiedCommerce.PlatformApi.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.PlatformApi.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
+            * The service registration for UnifiedCommerce.PlatformApi.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             * 
             * 
-            * Dependency: Descriptor: ServiceType: UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
-            * The service registration for UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
+            * Dependency: Descriptor: ServiceType: UnifiedCommerce.PlatformApi.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.PlatformApi.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
+            * The service registration for UnifiedCommerce.PlatformApi.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             */
             var customerProfiles = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.Customers.Application.CustomerProfiles>(serviceScope.ServiceProvider);
             
@@ -42,11 +42,11 @@ namespace Internal.Generated.WolverineHandlers
             * Dependency: Descriptor: ServiceType: Microsoft.EntityFrameworkCore.DbContextOptions"1[UnifiedCommerce.Customers.Data.CustomersDbContext] Lifetime: Scoped ImplementationFactory: Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.CreateDbContextOptions
             * The service registration for Microsoft.EntityFrameworkCore.DbContextOptions<UnifiedCommerce.Customers.Data.CustomersDbContext> is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             * 
-            * Dependency: Descriptor: ServiceType: UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
-            * The service registration for UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
+            * Dependency: Descriptor: ServiceType: UnifiedCommerce.PlatformApi.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.PlatformApi.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
+            * The service registration for UnifiedCommerce.PlatformApi.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             */
             var customersDbContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.Customers.Data.CustomersDbContext>(serviceScope.ServiceProvider);
-            var merchantContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContext>(serviceScope.ServiceProvider);
+            var merchantContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.PlatformApi.MerchantContext>(serviceScope.ServiceProvider);
             // The actual message body
             var customerRegistered = (UnifiedCommerce.Contracts.Identity.CustomerRegistered)context.Envelope.Message;
 

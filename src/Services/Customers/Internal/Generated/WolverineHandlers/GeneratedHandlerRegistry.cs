@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(UnifiedCommerce.Customers.Messaging.CustomerAccountDeletedHandler), typeof(UnifiedCommerce.Customers.Messaging.CustomerRegisteredHandler), typeof(UnifiedCommerce.ServiceDefaults.Security.ApiClientRevokedHandler), typeof(UnifiedCommerce.ServiceDefaults.Security.StaffAccessChangedHandler), typeof(UnifiedCommerce.ServiceDefaults.Tenancy.MerchantChangedHandler) };
+            return new System.Type[] { typeof(UnifiedCommerce.Customers.Messaging.CustomerAccountDeletedHandler), typeof(UnifiedCommerce.Customers.Messaging.CustomerRegisteredHandler), typeof(UnifiedCommerce.IdentityReadModels.ApiClientRevokedHandler), typeof(UnifiedCommerce.IdentityReadModels.MerchantChangedHandler), typeof(UnifiedCommerce.IdentityReadModels.StaffAccessChangedHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -35,9 +35,9 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StaffAccessChangedHandler88789636))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Customers.Messaging.CustomerAccountDeletedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Customers.Messaging.CustomerRegisteredHandler))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.ServiceDefaults.Security.ApiClientRevokedHandler))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.ServiceDefaults.Security.StaffAccessChangedHandler))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.ServiceDefaults.Tenancy.MerchantChangedHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.IdentityReadModels.ApiClientRevokedHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.IdentityReadModels.MerchantChangedHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.IdentityReadModels.StaffAccessChangedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Contracts.Identity.ApiClientRevoked))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Contracts.Identity.CustomerAccountDeleted))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Contracts.Identity.CustomerRegistered))]

@@ -24,17 +24,17 @@ namespace Internal.Generated.WolverineHandlers
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Wolverine.Runtime.ScopedMessageContextHolder>(serviceScope.ServiceProvider).Context = context;
             
             /*
-            * The service registration for UnifiedCommerce.ServiceDefaults.Tenancy.TenantDbContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
+            * The service registration for UnifiedCommerce.ServiceData.TenantDbContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             */
-            var tenantDbContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.ServiceDefaults.Tenancy.TenantDbContext>(serviceScope.ServiceProvider);
+            var tenantDbContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.ServiceData.TenantDbContext>(serviceScope.ServiceProvider);
             // The actual message body
             var merchantChanged = (UnifiedCommerce.Contracts.Identity.MerchantChanged)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "UnifiedCommerce.ServiceDefaults.Tenancy.MerchantChangedHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "UnifiedCommerce.ServiceDefaults.Tenancy.MerchantChangedHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "UnifiedCommerce.IdentityReadModels.MerchantChangedHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "UnifiedCommerce.IdentityReadModels.MerchantChangedHandler");
             
             // The actual message execution
-            await UnifiedCommerce.ServiceDefaults.Tenancy.MerchantChangedHandler.Handle(merchantChanged, tenantDbContext, _loggerForMessage, cancellation).ConfigureAwait(false);
+            await UnifiedCommerce.IdentityReadModels.MerchantChangedHandler.Handle(merchantChanged, tenantDbContext, _loggerForMessage, cancellation).ConfigureAwait(false);
         }
     }
 

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(UnifiedCommerce.Inventory.Messaging.ProductChangedHandler), typeof(UnifiedCommerce.ServiceDefaults.Security.ApiClientRevokedHandler), typeof(UnifiedCommerce.ServiceDefaults.Security.StaffAccessChangedHandler), typeof(UnifiedCommerce.ServiceDefaults.Tenancy.MerchantChangedHandler) };
+            return new System.Type[] { typeof(UnifiedCommerce.IdentityReadModels.ApiClientRevokedHandler), typeof(UnifiedCommerce.IdentityReadModels.MerchantChangedHandler), typeof(UnifiedCommerce.IdentityReadModels.StaffAccessChangedHandler), typeof(UnifiedCommerce.Inventory.Messaging.ProductChangedHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -32,10 +32,10 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.MerchantChangedHandler2048621592))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ProductChangedHandler1012552854))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StaffAccessChangedHandler88789636))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.IdentityReadModels.ApiClientRevokedHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.IdentityReadModels.MerchantChangedHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.IdentityReadModels.StaffAccessChangedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Inventory.Messaging.ProductChangedHandler))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.ServiceDefaults.Security.ApiClientRevokedHandler))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.ServiceDefaults.Security.StaffAccessChangedHandler))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.ServiceDefaults.Tenancy.MerchantChangedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Contracts.Catalog.ProductChanged))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Contracts.Identity.ApiClientRevoked))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::UnifiedCommerce.Contracts.Identity.MerchantChanged))]

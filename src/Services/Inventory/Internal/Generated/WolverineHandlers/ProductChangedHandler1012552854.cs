@@ -29,12 +29,12 @@ namespace Internal.Generated.WolverineHandlers
             * Dependency: Descriptor: ServiceType: Microsoft.EntityFrameworkCore.DbContextOptions"1[UnifiedCommerce.Inventory.Data.InventoryDbContext] Lifetime: Scoped ImplementationFactory: Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.CreateDbContextOptions
             * The service registration for Microsoft.EntityFrameworkCore.DbContextOptions<UnifiedCommerce.Inventory.Data.InventoryDbContext> is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             * 
-            * Dependency: Descriptor: ServiceType: UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
-            * The service registration for UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
+            * Dependency: Descriptor: ServiceType: UnifiedCommerce.PlatformApi.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.PlatformApi.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
+            * The service registration for UnifiedCommerce.PlatformApi.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             * 
             * 
-            * Dependency: Descriptor: ServiceType: UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
-            * The service registration for UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
+            * Dependency: Descriptor: ServiceType: UnifiedCommerce.PlatformApi.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.PlatformApi.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
+            * The service registration for UnifiedCommerce.PlatformApi.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             */
             var stockLevels = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.Inventory.Application.StockLevels>(serviceScope.ServiceProvider);
             
@@ -42,11 +42,11 @@ namespace Internal.Generated.WolverineHandlers
             * Dependency: Descriptor: ServiceType: Microsoft.EntityFrameworkCore.DbContextOptions"1[UnifiedCommerce.Inventory.Data.InventoryDbContext] Lifetime: Scoped ImplementationFactory: Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.CreateDbContextOptions
             * The service registration for Microsoft.EntityFrameworkCore.DbContextOptions<UnifiedCommerce.Inventory.Data.InventoryDbContext> is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             * 
-            * Dependency: Descriptor: ServiceType: UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
-            * The service registration for UnifiedCommerce.ServiceDefaults.Tenancy.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
+            * Dependency: Descriptor: ServiceType: UnifiedCommerce.PlatformApi.IMerchantContext Lifetime: Scoped ImplementationFactory: UnifiedCommerce.PlatformApi.MerchantContextRegistration+<>c.<AddMerchantContext>b__0_0
+            * The service registration for UnifiedCommerce.PlatformApi.IMerchantContext is an 'opaque' lambda factory with the Scoped lifetime and requires service location
             */
             var inventoryDbContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.Inventory.Data.InventoryDbContext>(serviceScope.ServiceProvider);
-            var merchantContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.ServiceDefaults.Tenancy.MerchantContext>(serviceScope.ServiceProvider);
+            var merchantContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UnifiedCommerce.PlatformApi.MerchantContext>(serviceScope.ServiceProvider);
             // The actual message body
             var productChanged = (UnifiedCommerce.Contracts.Catalog.ProductChanged)context.Envelope.Message;
 

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UnifiedCommerce.ServiceData;
+using UnifiedCommerce.ServiceDefaults.Telemetry;
+using Wolverine;
+
+namespace UnifiedCommerce.Messaging;
+
+public sealed class OutboxOptions
+{
+    /// <summary>Off only in tests that prove an event survives a crash between commit and delivery.</summary>
+    public bool RelayEnabled { get; set; } = true;
+    public int BatchSize { get; set; } = 100;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>
+/// Hands committed outbox events to the message bus, oldest first. Rows are claimed with FOR UPDATE SKIP LOCKED,
+/// so several instances of a service share the work without sending an event twice; a failure leaves the row for
+/// a later attempt with back-off. Delivery is at-least-once: a crash after the send and before marking the row
+/// sends it again, and consumers drop the duplicate by its event id.
+/// </summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : TenantDbContext
+{
+    private static readonly ActivitySource Activity = new(TelemetrySetup.SourcePrefix + ".Outbox");
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RelayEnabled)
+        {
+            logger.LogWarning("The outbox relay of {Context} is disabled: events stay in the outbox.", typeof(TContext).Name);
+            return;
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (scope.ServiceProvider.GetRequiredService<TContext>().Model.FindEntityType(typeof(OutboxMessage)) is null)
+            {
+                throw new InvalidOperationException(
+                    $"{typeof(TContext).Name} publishes events but has no outbox: call modelBuilder.MapOutbox() in its OnModelCreating.");
+            }
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var relayed = 0;
+            try
+            {
+                relayed = await RelayBatchAsync(stoppingToken);
+                await CleanUpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                logger.LogWarning(exception, "The outbox relay failed; it retries shortly.");
+            }
+
+            if (relayed < options.Value.BatchSize)
+            {
+                try
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await db.Set<OutboxMessage>()
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                ORDER BY occurred_at
+                LIMIT {options.Value.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        using var activity = Activity.StartActivity("outbox relay");
+        activity?.SetTag("messaging.batch.message_count", batch.Count);
+        var relayed = 0;
+        foreach (var message in batch)
+        {
+            try
+            {
+                await bus.PublishAsync(message.ToIntegrationEvent());
+                message.DispatchedAt = DateTimeOffset.UtcNow;
+                relayed++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+                message.NextAttemptAt = DateTimeOffset.UtcNow + Backoff(message.Attempts);
+                logger.LogWarning(exception, "Outbox message {MessageId} ({Type}) failed to send, attempt {Attempt}.",
+                    message.Id, message.MessageType, message.Attempts);
+                // Keep the order of the remaining events: stop here and retry this one first.
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return relayed;
+    }
+
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 9))));
+
+    private async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow < _nextCleanup)
+        {
+            return;
+        }
+
+        _nextCleanup = DateTimeOffset.UtcNow.AddHours(1);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = DateTimeOffset.UtcNow - options.Value.Retention;
+        await db.Set<OutboxMessage>().Where(message => message.DispatchedAt != null && message.DispatchedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+}
