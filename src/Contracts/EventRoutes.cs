@@ -22,6 +22,9 @@ public static class EventRoutes
     private static readonly Dictionary<Type, (string Publisher, string[] Subscribers)> RoutesByEvent = new()
     {
         [typeof(ProductChanged)] = (Catalog, [Inventory]),
+        // No service acts on a deletion yet (Inventory keeps the stock rows of deleted variants as history): the
+        // relay publishes it to no queue, and a subscriber added here starts receiving it.
+        [typeof(ProductDeleted)] = (Catalog, []),
         // Every service keeps a copy of merchant standing, to close a suspended merchant's APIs at its own edge.
         [typeof(MerchantChanged)] = (Identity, [Catalog, Inventory, Customers]),
         [typeof(CustomerRegistered)] = (Identity, [Customers]),

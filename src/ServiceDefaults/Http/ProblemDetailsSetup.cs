@@ -28,8 +28,15 @@ public sealed class NotFoundException(string message) : Exception(message);
 /// <summary>Thrown when the caller is known but may not do this (a 403 that says why).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
 
-/// <summary>Thrown when the write conflicts with the current state (duplicate key, stale version).</summary>
-public sealed class ConflictException(string message) : Exception(message);
+/// <summary>
+/// Thrown when the write conflicts with the current state (duplicate key, stale version). <see cref="Details"/> are
+/// what a client needs to recover (such as the current version); they travel as problem-details extensions (REST)
+/// and error extensions (GraphQL).
+/// </summary>
+public sealed class ConflictException(string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
+{
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
+}
 
 internal static class ProblemDetailsSetup
 {
@@ -79,6 +86,14 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problemDetail
         if (problem is null)
         {
             return false;
+        }
+
+        if (exception is ConflictException { Details: var details })
+        {
+            foreach (var (key, value) in details)
+            {
+                problem.Extensions[key] = value;
+            }
         }
 
         logger.LogInformation("Request refused with {Status}: {Reason}", problem.Status, exception.Message);
