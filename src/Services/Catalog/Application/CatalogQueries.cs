@@ -108,7 +108,7 @@ public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The staff's product list: every status unless filtered, by tag, brand or category (its subtree), searched by
-    /// title (contains) or SKU (starts with), newest first with keyset pagination on the id.
+    /// title (contains) or SKU (whole), newest first with keyset pagination on the id.
     /// </summary>
     public async Task<ProductPage> ListForStaffAsync(StaffProductFilter filter, int? first, string? after, bool includeTotalCount, CancellationToken cancellationToken)
     {
@@ -131,8 +131,9 @@ public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(filter.Tag))
         {
-            var tag = Domain.ProductTags.Normalise(filter.Tag);
-            query = query.Where(product => product.Tags.Contains(tag));
+            // An array overlap (&&), which the GIN index on tags answers.
+            List<string> tags = [Domain.ProductTags.Normalise(filter.Tag)];
+            query = query.Where(product => product.Tags.Any(tag => tags.Contains(tag)));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Brand))
@@ -155,10 +156,11 @@ public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock)
                 throw RequestValidationException.For("search", $"At most {CatalogLimits.Name} characters.");
             }
 
+            // A SKU is matched whole (as typed, or in capitals), through the unique SKU index.
             var contains = "%" + LikeEscaped(text) + "%";
-            var prefix = LikeEscaped(text) + "%";
+            var upper = text.ToUpperInvariant();
             query = query.Where(product => EF.Functions.ILike(product.Name, contains, "\\")
-                || db.Variants.Any(variant => variant.ProductId == product.Id && EF.Functions.ILike(variant.Sku, prefix, "\\")));
+                || db.Variants.Any(variant => variant.ProductId == product.Id && (variant.Sku == text || variant.Sku == upper)));
         }
 
         int? totalCount = includeTotalCount ? await query.CountAsync(cancellationToken) : null;

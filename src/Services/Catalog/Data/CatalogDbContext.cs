@@ -29,8 +29,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
             // The storefront listing: a merchant's active products, newest first (ids are time-ordered), read in
             // index order a page at a time instead of sorting the whole catalog per request; the publishing window
             // is checked on the rows read.
-            product.HasIndex(p => new { p.MerchantId, p.Id }).HasFilter("status = 'active'").HasDatabaseName("ix_products_active_listing");
-            // The staff list, filtered by status or brand, newest first, paged by id.
+            product.HasIndex(p => new { p.MerchantId, p.Id }, "ix_products_active_listing").HasFilter("status = 'active'").HasDatabaseName("ix_products_active_listing");
+            // The staff list, newest first, paged by id: all of it, or filtered by status or brand.
+            product.HasIndex(p => new { p.MerchantId, p.Id }, "ix_products_staff_listing").HasDatabaseName("ix_products_staff_listing");
             product.HasIndex(p => new { p.MerchantId, p.Status, p.Id }).HasDatabaseName("ix_products_staff_status");
             product.HasIndex(p => new { p.MerchantId, p.Brand, p.Id }).HasDatabaseName("ix_products_staff_brand");
             // Tag and category filters test array membership: GIN indexes (merchant_id narrows the rows through the others).

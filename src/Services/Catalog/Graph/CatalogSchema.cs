@@ -49,7 +49,7 @@ public sealed class CatalogQuery : ObjectGraphType
             .ResolveAsync(async context => await Queries(context).FindByIdAsync(context.GetArgument<Guid>("id"), context.CancellationToken));
 
         Field<NonNullGraphType<ProductConnectionType>>("adminProducts")
-            .Description("Every product of the merchant, newest first, filtered by status, tag, brand or category (with its subcategories) and searched by title (contains) or SKU (starts with); products:read. first: 1..100 (default 24).")
+            .Description("Every product of the merchant, newest first, filtered by status, tag, brand or category (with its subcategories) and searched by title (contains) or SKU (whole); products:read. first: 1..100 (default 24).")
             .AuthorizeWithPolicy(Permissions.ProductsRead)
             .Argument<IntGraphType>("first", arg => arg.DefaultValue = CatalogQueries.DefaultPageSize)
             .Argument<StringGraphType>("after")

@@ -177,6 +177,11 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                 columns: new[] { "merchant_id", "brand", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_products_staff_listing",
+                table: "products",
+                columns: new[] { "merchant_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_products_staff_status",
                 table: "products",
                 columns: new[] { "merchant_id", "status", "id" });
@@ -218,6 +223,10 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_products_staff_brand",
+                table: "products");
+
+            migrationBuilder.DropIndex(
+                name: "ix_products_staff_listing",
                 table: "products");
 
             migrationBuilder.DropIndex(

@@ -13,7 +13,7 @@ using UnifiedCommerce.Catalog.Data;
 namespace UnifiedCommerce.Catalog.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261202191205_ProductModel")]
+    [Migration("20261202192413_ProductModel")]
     partial class ProductModel
     {
         /// <inheritdoc />
@@ -185,10 +185,6 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.HasIndex("MerchantId", "CategoryId")
                         .HasDatabaseName("ix_products_merchant_id_category_id");
 
-                    b.HasIndex("MerchantId", "Id")
-                        .HasDatabaseName("ix_products_active_listing")
-                        .HasFilter("status = 'active'");
-
                     b.HasIndex("MerchantId", "Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_products_merchant_id_slug");
@@ -198,6 +194,13 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
 
                     b.HasIndex("MerchantId", "Status", "Id")
                         .HasDatabaseName("ix_products_staff_status");
+
+                    b.HasIndex(new[] { "MerchantId", "Id" }, "ix_products_active_listing")
+                        .HasDatabaseName("ix_products_active_listing")
+                        .HasFilter("status = 'active'");
+
+                    b.HasIndex(new[] { "MerchantId", "Id" }, "ix_products_staff_listing")
+                        .HasDatabaseName("ix_products_staff_listing");
 
                     b.ToTable("products", (string)null);
                 });
