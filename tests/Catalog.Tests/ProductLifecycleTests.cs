@@ -72,8 +72,8 @@ public sealed class ProductLifecycleTests(CatalogPlatform platform)
         Assert.Equal(900L, (long)variant["costAmount"]!);
         Assert.Equal(3, (int)variant["position"]!);
 
-        var change = JsonNode.Parse(await platform.Database.ScalarAsync<string>("catalog",
-            "SELECT payload::text FROM outbox_messages WHERE merchant_id = @m", ("m", merchant)))!;
+        var payload = await platform.Database.ScalarAsync<string>("catalog", "SELECT payload::text FROM outbox_messages WHERE merchant_id = @m", ("m", merchant));
+        var change = JsonNode.Parse(payload!)!;
         Assert.Equal("active", (string?)change["status"]);
         Assert.Equal("Northwind", (string?)change["brand"]);
         Assert.Equal(["created"], change["changes"]!.AsArray().Select(c => (string?)c));

@@ -124,21 +124,21 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     options = '[]'
                 """);
 
-            // Options are derived from the variants' own option names, in the order the first variant lists them.
+            // Options are derived from the variants' own options: names and values in order of first appearance.
             migrationBuilder.Sql("""
-                UPDATE products p SET options = coalesce((
-                    SELECT jsonb_agg(jsonb_build_object('Name', o.name, 'Values', o.vals) ORDER BY o.first_seen)
-                    FROM (
-                        SELECT e->>'Name' AS name,
-                               min(v.sort_order * 10 + e_ord) AS first_seen,
-                               (SELECT jsonb_agg(x.val ORDER BY x.pos) FROM (
-                                    SELECT DISTINCT ON (e2->>'Value') e2->>'Value' AS val, v2.sort_order AS pos
-                                    FROM variants v2, jsonb_array_elements(v2.options) e2
-                                    WHERE v2.product_id = p.id AND e2->>'Name' = e->>'Name'
-                                    ORDER BY e2->>'Value', v2.sort_order) x) AS vals
-                        FROM variants v, jsonb_array_elements(v.options) WITH ORDINALITY AS t(e, e_ord)
-                        WHERE v.product_id = p.id
-                        GROUP BY e->>'Name') o), '[]')
+                WITH pairs AS (
+                    SELECT v.product_id, t.e->>'Name' AS name, t.e->>'Value' AS value, min(v.sort_order * 10 + t.ord) AS seen
+                    FROM variants v, jsonb_array_elements(v.options) WITH ORDINALITY AS t(e, ord)
+                    GROUP BY v.product_id, t.e->>'Name', t.e->>'Value'),
+                names AS (
+                    SELECT product_id, name, min(seen) AS seen, jsonb_agg(value ORDER BY seen) AS vals
+                    FROM pairs
+                    GROUP BY product_id, name)
+                UPDATE products p SET options = o.opts
+                FROM (SELECT product_id, jsonb_agg(jsonb_build_object('Name', name, 'Values', vals) ORDER BY seen) AS opts
+                      FROM names
+                      GROUP BY product_id) o
+                WHERE o.product_id = p.id
                 """);
 
             migrationBuilder.DropIndex(
