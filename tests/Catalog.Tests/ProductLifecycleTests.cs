@@ -211,6 +211,10 @@ public sealed class ProductLifecycleTests(CatalogPlatform platform)
         Assert.Equal(0L, await CountAsync(merchant, "variants"));
         Assert.Equal(1L, await platform.Database.ScalarAsync<long>("catalog",
             "SELECT count(*) FROM outbox_messages WHERE merchant_id = @m AND message_type LIKE '%ProductDeleted'", ("m", merchant)));
+        // No service subscribes to deletions yet: the relay publishes it to no queue and moves on, holding nothing up.
+        await Eventually.TrueAsync(async () => await platform.Database.ScalarAsync<long>("catalog",
+            "SELECT count(*) FROM outbox_messages WHERE merchant_id = @m AND dispatched_at IS NULL", ("m", merchant)) == 0,
+            "every event of the product, its deletion too, relayed");
     }
 
     [Fact]

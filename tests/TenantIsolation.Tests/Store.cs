@@ -195,6 +195,19 @@ public sealed class Store
         return product;
     }
 
+    /// <summary>After B deleted one of its drafts: the snapshot stops reading it back (its 404 carries a new trace id each time).</summary>
+    public Task ForgetDraftAsync(CatalogProduct draft)
+    {
+        var kept = _drafts.Where(slug => slug != draft.Slug).ToList();
+        _drafts.Clear();
+        foreach (var slug in kept)
+        {
+            _drafts.Add(slug);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>A fresh draft, archived: what productRestore and the REST restore act on.</summary>
     public async Task<CatalogProduct> NewArchivedProductAsync()
     {

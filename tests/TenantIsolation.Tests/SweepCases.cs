@@ -34,7 +34,11 @@ public static class SweepCases
         }),
         Graph("Mutation.productArchive",   ApiClient, async b => Args(("id", (await b.NewProductAsync(published: false)).Id))),
         Graph("Mutation.productRestore",   ApiClient, async b => Args(("id", (await b.NewArchivedProductAsync()).Id))),
-        Graph("Mutation.productDelete",    ApiClient, async b => Args(("id", (await b.NewProductAsync(published: false)).Id))),
+        Graph("Mutation.productDelete",    ApiClient, async b =>
+        {
+            var draft = await b.NewProductAsync(published: false);
+            return Args(("id", draft.Id)).Then(() => b.ForgetDraftAsync(draft));
+        }),
         Graph("Mutation.productsBulk",     ApiClient, async b => Args(("action", "ARCHIVE"), ("ids", new[] { (await b.NewProductAsync(published: false)).Id }))),
         Graph("Mutation.updateMyProfile",  Customer,  async b =>
         {
@@ -66,7 +70,11 @@ public static class SweepCases
         }),
         Rest("POST catalog /api/v1/products/{slug}/archive", ApiClient, async b => Call($"/api/v1/products/{(await b.NewProductAsync(published: false)).Slug}/archive")),
         Rest("POST catalog /api/v1/products/{slug}/restore", ApiClient, async b => Call($"/api/v1/products/{(await b.NewArchivedProductAsync()).Slug}/restore")),
-        Rest("DELETE catalog /api/v1/products/{slug}",    ApiClient, async b => Call($"/api/v1/products/{(await b.NewProductAsync(published: false)).Slug}")),
+        Rest("DELETE catalog /api/v1/products/{slug}",    ApiClient, async b =>
+        {
+            var draft = await b.NewProductAsync(published: false);
+            return Call($"/api/v1/products/{draft.Slug}").Then(() => b.ForgetDraftAsync(draft));
+        }),
         Rest("POST catalog /api/v1/products/bulk",        ApiClient, async b =>
             Call("/api/v1/products/bulk", new { action = "archive", ids = new[] { (await b.NewProductAsync(published: false)).Id } })),
         Rest("GET catalog /api/v1/admin/products",        ApiClient, b => Call($"/api/v1/admin/products?search={Uri.EscapeDataString(b.Draft.Name)}")),
