@@ -91,6 +91,26 @@ public sealed class ProductGraphTests(CatalogPlatform platform)
     }
 
     [Fact]
+    public async Task A_refused_write_leaves_nothing_behind_for_the_next_mutation_of_the_same_request()
+    {
+        var merchant = Guid.NewGuid();
+        await AsMerchantAsync(merchant, Create, new { input = Input("tote", $"RW-{merchant:N}") });
+        var other = (string)(await AsMerchantAsync(merchant, Create, new { input = Input("bag", $"RB-{merchant:N}") }))["data"]!["productCreate"]!["id"]!;
+
+        var result = await AsMerchantAsync(merchant, """
+            mutation($input: ProductInput!, $other: ID!) {
+              refused: productCreate(input: $input) { id }
+              archived: productArchive(id: $other) { status }
+            }
+            """, new { input = Input("tote", $"RW-{merchant:N}", name: "Taken over"), other });
+
+        Assert.Equal("BAD_USER_INPUT", Code(result));
+        Assert.Equal("archived", await platform.Database.ScalarAsync<string>("catalog", "SELECT status FROM products WHERE id = @id", ("id", Guid.Parse(other))));
+        Assert.Equal("Canvas Tote", await platform.Database.ScalarAsync<string>("catalog",
+            "SELECT name FROM products WHERE merchant_id = @m AND slug = 'tote'", ("m", merchant)));
+    }
+
+    [Fact]
     public async Task A_stale_edit_is_a_CONFLICT_with_the_current_version_and_changes_nothing()
     {
         var merchant = Guid.NewGuid();

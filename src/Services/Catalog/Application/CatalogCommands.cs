@@ -94,6 +94,12 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else saved first: nothing of this change may reach a later save in the same scope.
+            db.ChangeTracker.Clear();
+            throw;
+        }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
             db.ChangeTracker.Clear();

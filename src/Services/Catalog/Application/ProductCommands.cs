@@ -53,7 +53,7 @@ public sealed partial class CatalogCommands
             throw new NotFoundException($"No product '{slug}' to update: it may have been deleted. Leave If-Match out to create it.");
         }
 
-        return await SaveProductAsync(product, valid, expectedVersion, requireVersion: true, cancellationToken);
+        return await SaveProductAsync(product, valid, expectedVersion, cancellationToken);
     }
 
     /// <summary>GraphQL's productCreate: a new product under a slug no other product has (repeating the same create is harmless).</summary>
@@ -62,14 +62,9 @@ public sealed partial class CatalogCommands
         merchant.RequireMerchantId();
         var valid = CatalogRules.ValidateProduct(slug, input);
         var existing = await LoadAsync(ProductRef.BySlug(slug), cancellationToken);
-        if (existing is not null)
-        {
-            var (same, outcome) = await SaveProductAsync(existing, valid, expectedVersion: null, requireVersion: true, cancellationToken, onChange: () =>
-                throw RequestValidationException.For("slug", $"Another product has the slug '{slug}'."));
-            return (same, outcome);
-        }
-
-        return await SaveProductAsync(null, valid, null, requireVersion: true, cancellationToken);
+        // The same product again is a repeated create; anything else under the slug is another product.
+        return await SaveProductAsync(existing, valid, expectedVersion: null, cancellationToken, onChange: () =>
+            throw RequestValidationException.For("slug", $"Another product has the slug '{slug}'."));
     }
 
     /// <summary>GraphQL's productUpdate: replaces the product (its slug too) if it is still at <paramref name="expectedVersion"/>.</summary>
@@ -83,7 +78,7 @@ public sealed partial class CatalogCommands
             throw RequestValidationException.For("slug", $"Another product has the slug '{slug}'.");
         }
 
-        return (await SaveProductAsync(product, valid, expectedVersion, requireVersion: true, cancellationToken)).Product;
+        return (await SaveProductAsync(product, valid, expectedVersion, cancellationToken)).Product;
     }
 
     /// <summary>Takes the product off sale and out of the merchant's everyday lists; it can be restored.</summary>
@@ -275,8 +270,13 @@ public sealed partial class CatalogCommands
         return product;
     }
 
+    /// <summary>
+    /// Creates the product, or changes it when it is at <paramref name="expectedVersion"/>. A change that alters
+    /// nothing is <see cref="UpsertOutcome.Unchanged"/> (no version, no event); any other change to an existing
+    /// product needs the version (<see cref="VersionRequiredException"/>), unless <paramref name="onChange"/> refuses it first.
+    /// </summary>
     private async Task<(Product Product, UpsertOutcome Outcome)> SaveProductAsync(
-        Product? product, ValidProduct valid, long? expectedVersion, bool requireVersion, CancellationToken cancellationToken, Action? onChange = null)
+        Product? product, ValidProduct valid, long? expectedVersion, CancellationToken cancellationToken, Action? onChange = null)
     {
         var categories = await ResolveCategoriesAsync(valid, cancellationToken);
         await RequireFreeSkusAsync(product?.Id, valid.Variants, cancellationToken);
@@ -303,10 +303,11 @@ public sealed partial class CatalogCommands
                 return (product, UpsertOutcome.Unchanged);
             }
 
-            onChange?.Invoke();
-            if (requireVersion && expectedVersion is null)
+            if (onChange is not null || expectedVersion is null)
             {
+                // The refused change must not reach a later save in this scope (another mutation of the same request).
                 db.ChangeTracker.Clear();
+                onChange?.Invoke();
                 throw new VersionRequiredException(
                     $"'{valid.Slug}' exists: to change it, send the version you read (If-Match: \"{product.Version}\" if you read it just now), so nobody else's edit is overwritten.");
             }
