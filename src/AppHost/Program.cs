@@ -31,6 +31,8 @@ var operatorSecret = PlatformOperatorSecret.ReadOrCreate(dataDirectory);
 var storefrontClientSecret = LocalSecret.ReadOrCreate(dataDirectory, "storefront-client.secret");
 var adminClientSecret = LocalSecret.ReadOrCreate(dataDirectory, "admin-client.secret");
 var identityUrl = Loopback(ports.Identity, "/");
+// The services purge the gateway's and the storefront's public caches of a merchant when its catalog or stock changes.
+var cachePurgeToken = LocalSecret.ReadOrCreate(dataDirectory, "cache-purge.secret");
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name, int port) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
@@ -68,8 +70,13 @@ if (builder.Configuration["COMMERCE_IDENTITY_TRUSTED_PROXIES"] is { Length: > 0 
     identity.WithEnvironment("Identity__TrustedProxies", trustedProxies);
 }
 
-var catalog = Service<Projects.Catalog>("catalog", ports.Catalog);
-var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
+IResourceBuilder<ProjectResource> PurgesPublicCaches(IResourceBuilder<ProjectResource> service) => service
+    .WithEnvironment("PublicCache__PurgeToken", cachePurgeToken)
+    .WithEnvironment("PublicCache__PurgeUrls__0", Loopback(ports.Gateway, "/cache/purge"))
+    .WithEnvironment("PublicCache__PurgeUrls__1", Loopback(ports.Storefront, "/api/cache/purge"));
+
+var catalog = PurgesPublicCaches(Service<Projects.Catalog>("catalog", ports.Catalog));
+var inventory = PurgesPublicCaches(Service<Projects.Inventory>("inventory", ports.Inventory));
 var customers = Service<Projects.Customers>("customers", ports.Customers);
 
 var seed = builder.AddProject<Projects.Operations>("seed")
@@ -94,6 +101,7 @@ var gateway = builder.AddExecutable("gateway", "node", Path.Combine(repositoryRo
     .WithEnvironment("CORS_ALLOWED_ORIGINS", string.Join(',',
         $"http://localhost:{ports.Storefront}", Loopback(ports.Storefront), $"http://localhost:{ports.Admin}", Loopback(ports.Admin)))
     .WithEnvironment("NODE_ENV", "production")
+    .WithEnvironment("CACHE_PURGE_TOKEN", cachePurgeToken)
     .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
     .WithHttpHealthCheck("/readiness")
     .WaitFor(identity)
@@ -110,6 +118,7 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
     .WithEnvironment("IDENTITY_PUBLIC_URL", Loopback(ports.Identity))
     .WithEnvironment("STOREFRONT_CLIENT_SECRET", storefrontClientSecret)
     .WithEnvironment("SESSION_SECRET", LocalSecret.ReadOrCreate(dataDirectory, "storefront-session.secret"))
+    .WithEnvironment("CACHE_PURGE_TOKEN", cachePurgeToken)
     .WithOtlpExporter(OtlpProtocol.HttpProtobuf)
     .WithHttpHealthCheck("/")
     .WaitFor(gateway)

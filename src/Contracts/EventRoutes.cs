@@ -1,5 +1,6 @@
 using UnifiedCommerce.Contracts.Catalog;
 using UnifiedCommerce.Contracts.Identity;
+using UnifiedCommerce.Contracts.Inventory;
 
 namespace UnifiedCommerce.Contracts;
 
@@ -21,7 +22,12 @@ public static class EventRoutes
 
     private static readonly Dictionary<Type, (string Publisher, string[] Subscribers)> RoutesByEvent = new()
     {
-        [typeof(ProductChanged)] = (Catalog, [Inventory]),
+        // Catalog hears its own changes too, after they commit, to purge the public caches of the merchant's catalog.
+        [typeof(ProductChanged)] = (Catalog, [Inventory, Catalog]),
+        [typeof(StockLevelChanged)] = (Inventory, [Inventory]),
+        // No service acts on a deletion yet (Inventory keeps the stock rows of deleted variants as history): the
+        // relay publishes it to no queue, and a subscriber added here starts receiving it.
+        [typeof(ProductDeleted)] = (Catalog, []),
         // Every service keeps a copy of merchant standing, to close a suspended merchant's APIs at its own edge.
         [typeof(MerchantChanged)] = (Identity, [Catalog, Inventory, Customers]),
         [typeof(CustomerRegistered)] = (Identity, [Customers]),

@@ -168,6 +168,14 @@ internal sealed class CommerceErrorInfoProvider(bool hideSchema) : ErrorInfoProv
             info.Extensions!["fields"] = validation.Errors;
         }
 
+        if (executionError.InnerException is ConflictException { Details: var details })
+        {
+            foreach (var (key, value) in details)
+            {
+                info.Extensions![key] = value;
+            }
+        }
+
         return info;
     }
 }

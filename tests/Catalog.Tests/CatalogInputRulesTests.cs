@@ -342,8 +342,8 @@ public sealed class CatalogInputRulesTests(CatalogPlatform platform)
         var replaced = Body(merchant, sku);
         replaced["variants"] = new JsonArray(Variant($"{sku}-S", "S", 2500), Variant($"{sku}-XL", "XL", 2900));
 
-        var afterAdding = await PutJsonAsync(merchant, "/api/v1/products/growing", added.ToJsonString());
-        var afterReplacing = await PutJsonAsync(merchant, "/api/v1/products/growing", replaced.ToJsonString());
+        var afterAdding = await PutJsonAsync(merchant, "/api/v1/products/growing", added.ToJsonString(), ifMatch: "\"1\"");
+        var afterReplacing = await PutJsonAsync(merchant, "/api/v1/products/growing", replaced.ToJsonString(), ifMatch: "\"2\"");
 
         Assert.Equal(HttpStatusCode.OK, afterAdding.StatusCode);
         Assert.Equal(3, (await CatalogPlatform.ReadAsync<JsonObject>(afterAdding))["variants"]!.AsArray().Count);
@@ -383,9 +383,14 @@ public sealed class CatalogInputRulesTests(CatalogPlatform platform)
         node[parts[^1]] = value;
     }
 
-    private async Task<HttpResponseMessage> PutJsonAsync(Guid merchant, string path, string json)
+    private async Task<HttpResponseMessage> PutJsonAsync(Guid merchant, string path, string json, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         request.Headers.Authorization = new("Bearer", await platform.Identity.MerchantTokenAsync(merchant));
         // As well-behaved clients do with large bodies: a refusal arrives before the body is sent.
         request.Headers.ExpectContinue = true;

@@ -45,8 +45,11 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
         var merchant = Guid.NewGuid();
         await platform.PutAsync(merchant, "/api/v1/products/fleece", CatalogPlatform.Product("Fleece", null, $"FL-{merchant:N}"));
 
-        var changed = await platform.PutAsync(merchant, "/api/v1/products/fleece", CatalogPlatform.Product("Fleece Pro", null, $"FL-{merchant:N}", price: 4000));
+        var changed = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/fleece", merchant,
+            CatalogPlatform.Product("Fleece Pro", null, $"FL-{merchant:N}", price: 4000), ifMatch: "\"1\"");
 
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("\"2\"", changed.Headers.ETag?.ToString());
         var product = await CatalogPlatform.ReadAsync<JsonObject>(changed);
         Assert.Equal(2L, (long)product["version"]!);
         Assert.Equal(4000L, (long)product["variants"]![0]!["priceAmount"]!);
@@ -91,14 +94,17 @@ public sealed class ManagingProductsTests(CatalogPlatform platform)
     }
 
     [Fact]
-    public async Task A_SKU_already_used_by_another_product_is_a_conflict()
+    public async Task A_SKU_already_used_by_another_product_is_a_field_error_naming_that_product()
     {
         var merchant = Guid.NewGuid();
         await platform.PutAsync(merchant, "/api/v1/products/first", CatalogPlatform.Product("First", null, "DUP"));
 
         var response = await Catalog.AsMerchantAsync(HttpMethod.Put, "/api/v1/products/second", merchant, CatalogPlatform.Product("Second", null, "DUP"));
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await CatalogPlatform.ReadAsync<JsonObject>(response))["errors"]!.AsObject();
+        Assert.Contains("'first'", (string?)errors["variants[0].sku"]![0], StringComparison.Ordinal);
+        Assert.Contains("'first'", (string?)errors["variants[1].sku"]![0], StringComparison.Ordinal);
         Assert.Equal(0L, await platform.Database.ScalarAsync<long>("catalog", "SELECT count(*) FROM products WHERE merchant_id = @m AND slug = 'second'", ("m", merchant)));
     }
 

@@ -32,7 +32,7 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         await using var db = Context(merchant, recorder);
         // One connection throughout, so the plans below are explained under the same merchant session.
         await db.Database.OpenConnectionAsync();
-        var queries = new CatalogQueries(db);
+        var queries = new CatalogQueries(db, TimeProvider.System);
 
         var firstPage = await queries.ListProductsAsync(null, null, null, includeTotalCount: false, CancellationToken.None);
         await queries.ListProductsAsync(null, firstPage.EndCursor, null, includeTotalCount: false, CancellationToken.None);
@@ -42,7 +42,15 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         await queries.FindBySlugAsync(product.Slug, includeUnpublished: true, CancellationToken.None);
         await queries.ProductsByIdAsync([.. firstPage.Nodes.Select(node => node.Id)], includeUnpublished: false, CancellationToken.None);
         await queries.VariantsByIdAsync([.. firstPage.Nodes.SelectMany(node => node.Variants).Select(variant => variant.Id)], includeUnpublished: false, CancellationToken.None);
+        // The admin's list: by status, brand, tag and category, and searched by title or SKU.
+        var drafts = await queries.ListForStaffAsync(new StaffProductFilter(Status: "draft"), null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Status: "draft"), null, drafts.EndCursor, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Brand: "Brand 3"), null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Tag: "tag 7"), null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(CategorySlug: "apparel"), null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Search: "bulk-77"), null, null, includeTotalCount: false, CancellationToken.None);
         Assert.Equal(CatalogQueries.DefaultPageSize, firstPage.Nodes.Count);
+        Assert.Equal(CatalogQueries.DefaultPageSize, drafts.Nodes.Count);
 
         var scans = new List<string>();
         foreach (var command in recorder.Commands.Where(command => ReadsProductsOrVariants(command.Text)))
@@ -67,7 +75,7 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         var recorder = new CommandRecorder();
         await using (var db = Context(merchant, recorder))
         {
-            var page = await new CatalogQueries(db).ListProductsAsync(null, null, null, includeTotalCount: false, CancellationToken.None);
+            var page = await new CatalogQueries(db, TimeProvider.System).ListProductsAsync(null, null, null, includeTotalCount: false, CancellationToken.None);
             Assert.Equal(CatalogQueries.DefaultPageSize, page.Nodes.Count);
             Assert.All(page.Nodes, node => Assert.Equal(2, node.Variants.Count));
             Assert.Null(page.TotalCount);
@@ -80,7 +88,7 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         var counting = new CommandRecorder();
         await using (var db = Context(merchant, counting))
         {
-            var page = await new CatalogQueries(db).ListProductsAsync(null, null, null, includeTotalCount: true, CancellationToken.None);
+            var page = await new CatalogQueries(db, TimeProvider.System).ListProductsAsync(null, null, null, includeTotalCount: true, CancellationToken.None);
             Assert.Equal(31, page.TotalCount);
         }
 
@@ -110,9 +118,12 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
                 SELECT n, CASE WHEN n <= @count THEN @merchant ELSE (@others::uuid[])[1 + n % 10] END AS merchant_id
                 FROM generate_series(1, 2 * @count) AS n),
             inserted AS (
-                INSERT INTO products (id, merchant_id, slug, name, description, category_id, is_published, version, created_at, updated_at)
+                INSERT INTO products (id, merchant_id, slug, name, description, category_id, category_ids, status, brand, tags, options, version, created_at, updated_at)
                 SELECT gen_random_uuid(), merchant_id, 'bulk-' || n, 'Bulk product ' || n, 'A product of a large catalog.',
-                       CASE WHEN merchant_id = @merchant AND n % 10 = 0 THEN @shirts END, n % 20 <> 0, 1, now(), now()
+                       CASE WHEN merchant_id = @merchant AND n % 10 = 0 THEN @shirts END,
+                       CASE WHEN merchant_id = @merchant AND n % 10 = 0 THEN ARRAY[@shirts] ELSE '{}' END,
+                       CASE WHEN n % 20 = 0 THEN 'draft' ELSE 'active' END, 'Brand ' || n % 50, ARRAY['tag ' || n % 40, 'all'],
+                       '[{"Name": "Size", "Values": ["1", "2", "3"]}]', 1, now(), now()
                 FROM owners
                 RETURNING id, merchant_id, slug)
             INSERT INTO variants (id, merchant_id, product_id, sku, title, options, price_amount, currency, sort_order)

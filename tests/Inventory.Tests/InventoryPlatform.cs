@@ -49,19 +49,23 @@ public sealed class InventoryPlatform : IAsyncLifetime
         Catalog = await ServiceProcess.StartAsync("Catalog", Database, settings, Identity);
     }
 
-    /// <summary>Creates a product with two variants in Catalog and returns (product id, variant ids).</summary>
+    /// <summary>
+    /// Creates a product with two variants in Catalog, or changes it (based on the version it has now), and returns
+    /// (product id, variant ids).
+    /// </summary>
     public async Task<(Guid ProductId, Guid[] VariantIds)> CreateProductAsync(Guid merchant, string slug, long price = 1500)
     {
+        using var current = await Catalog.AsMerchantAsync(HttpMethod.Get, $"/api/v1/products/{slug}?status=any", merchant);
         var response = await Catalog.AsMerchantAsync(HttpMethod.Put, $"/api/v1/products/{slug}", merchant, new
         {
             name = $"Product {slug}",
             isPublished = true,
             variants = new[]
             {
-                new { sku = $"{slug}-{merchant:N}-a", title = "A", priceAmount = price, currency = "USD" },
-                new { sku = $"{slug}-{merchant:N}-b", title = "B", priceAmount = price, currency = "USD" },
+                new { sku = $"{slug}-{merchant:N}-a", title = "A", options = new Dictionary<string, string> { ["Variant"] = "A" }, priceAmount = price, currency = "USD" },
+                new { sku = $"{slug}-{merchant:N}-b", title = "B", options = new Dictionary<string, string> { ["Variant"] = "B" }, priceAmount = price, currency = "USD" },
             },
-        });
+        }, current.IsSuccessStatusCode ? current.Headers.ETag?.ToString() : null);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var product = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return (Guid.Parse((string)product["id"]!), product["variants"]!.AsArray().Select(v => Guid.Parse((string)v!["id"]!)).ToArray());

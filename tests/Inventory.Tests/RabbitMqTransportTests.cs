@@ -82,8 +82,8 @@ public sealed class RabbitMqTransportTests(RabbitMqPlatform platform) : IClassFi
             isPublished = true,
             variants = new[]
             {
-                new { sku = $"{slug}-{merchant:N}-1", title = "One", priceAmount = 100, currency = "USD" },
-                new { sku = $"{slug}-{merchant:N}-2", title = "Two", priceAmount = 100, currency = "USD" },
+                new { sku = $"{slug}-{merchant:N}-1", title = "One", options = new Dictionary<string, string> { ["Variant"] = "One" }, priceAmount = 100, currency = "USD" },
+                new { sku = $"{slug}-{merchant:N}-2", title = "Two", options = new Dictionary<string, string> { ["Variant"] = "Two" }, priceAmount = 100, currency = "USD" },
             },
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());

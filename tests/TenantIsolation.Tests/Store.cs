@@ -28,6 +28,17 @@ public sealed record CatalogProduct(
         isPublished = IsPublished,
         variants = Variants.Select(v => new { sku = v.Sku, title = v.Title, options = new Dictionary<string, string> { ["Size"] = v.Title }, priceAmount = 2500L, currency }),
     };
+
+    /// <summary>The same data as a GraphQL ProductInput (productCreate, productUpdate): sending it changes nothing.</summary>
+    public object AsGraphInput(string currency) => new
+    {
+        slug = Slug,
+        name = Name,
+        description = Description,
+        categorySlug = CategorySlug,
+        status = IsPublished ? "ACTIVE" : "DRAFT",
+        variants = Variants.Select(v => new { sku = v.Sku, title = v.Title, options = new[] { new { name = "Size", value = v.Title } }, priceAmount = 2500L, currency }),
+    };
 }
 
 public sealed record CustomRole(Guid Id, string Name, IReadOnlyList<string> Permissions);
@@ -181,6 +192,28 @@ public sealed class Store
             _drafts.Add(product.Slug);
         }
 
+        return product;
+    }
+
+    /// <summary>After B deleted one of its drafts: the snapshot stops reading it back (its 404 carries a new trace id each time).</summary>
+    public Task ForgetDraftAsync(CatalogProduct draft)
+    {
+        var kept = _drafts.Where(slug => slug != draft.Slug).ToList();
+        _drafts.Clear();
+        foreach (var slug in kept)
+        {
+            _drafts.Add(slug);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A fresh draft, archived: what productRestore and the REST restore act on.</summary>
+    public async Task<CatalogProduct> NewArchivedProductAsync()
+    {
+        var product = await NewProductAsync(published: false);
+        using var response = await _platform.Catalog.SendWithTokenAsync(HttpMethod.Post, $"/api/v1/products/{product.Slug}/archive", ClientToken);
+        await ReadAsync(response, $"archive product {product.Slug}");
         return product;
     }
 

@@ -17,12 +17,29 @@ public static class SweepCases
         // Supergraph fields, through the gateway ------------------------------------------------------------------
         Graph("Query.products",            ApiClient, b => Args(("categorySlug", b.Category.Slug))),
         Graph("Query.product",             ApiClient, b => Args(("slug", b.Product.Slug))),
+        Graph("Query.adminProduct",        ApiClient, b => Args(("id", b.Draft.Id))),
+        Graph("Query.adminProducts",       ApiClient, _ => Args()),
         Graph("Query.categories",          ApiClient, _ => Args()),
         Graph("Query.category",            ApiClient, b => Args(("slug", b.Category.Slug))),
         Graph("Query.myProfile",           Customer,  _ => Args()),
         Graph("Query.customers",           ApiClient, _ => Args()),
         Graph("Query.customer",            ApiClient, b => Args(("id", b.Customer.AccountId))),
         Graph("Query.inventoryLocations",  ApiClient, _ => Args()),
+        // Catalog mutations name B's products by id: A's callers must find none of them (NOT_FOUND) and change nothing.
+        Graph("Mutation.productCreate",    ApiClient, async b => Args(("input", (await b.NewProductAsync(published: false)).AsGraphInput(b.Currency)))),
+        Graph("Mutation.productUpdate",    ApiClient, async b =>
+        {
+            var product = await b.NewProductAsync(published: false);
+            return Args(("id", product.Id), ("version", 1L), ("input", product.AsGraphInput(b.Currency)));
+        }),
+        Graph("Mutation.productArchive",   ApiClient, async b => Args(("id", (await b.NewProductAsync(published: false)).Id))),
+        Graph("Mutation.productRestore",   ApiClient, async b => Args(("id", (await b.NewArchivedProductAsync()).Id))),
+        Graph("Mutation.productDelete",    ApiClient, async b =>
+        {
+            var draft = await b.NewProductAsync(published: false);
+            return Args(("id", draft.Id)).Then(() => b.ForgetDraftAsync(draft));
+        }),
+        Graph("Mutation.productsBulk",     ApiClient, async b => Args(("action", "ARCHIVE"), ("ids", new[] { (await b.NewProductAsync(published: false)).Id }))),
         Graph("Mutation.updateMyProfile",  Customer,  async b =>
         {
             var shopper = await b.NewCustomerAsync();
@@ -51,6 +68,16 @@ public static class SweepCases
             var product = await b.NewProductAsync();
             return Call($"/api/v1/products/{product.Slug}", product.AsInput(b.Currency));
         }),
+        Rest("POST catalog /api/v1/products/{slug}/archive", ApiClient, async b => Call($"/api/v1/products/{(await b.NewProductAsync(published: false)).Slug}/archive")),
+        Rest("POST catalog /api/v1/products/{slug}/restore", ApiClient, async b => Call($"/api/v1/products/{(await b.NewArchivedProductAsync()).Slug}/restore")),
+        Rest("DELETE catalog /api/v1/products/{slug}",    ApiClient, async b =>
+        {
+            var draft = await b.NewProductAsync(published: false);
+            return Call($"/api/v1/products/{draft.Slug}").Then(() => b.ForgetDraftAsync(draft));
+        }),
+        Rest("POST catalog /api/v1/products/bulk",        ApiClient, async b =>
+            Call("/api/v1/products/bulk", new { action = "archive", ids = new[] { (await b.NewProductAsync(published: false)).Id } })),
+        Rest("GET catalog /api/v1/admin/products",        ApiClient, b => Call($"/api/v1/admin/products?search={Uri.EscapeDataString(b.Draft.Name)}")),
         Rest("GET catalog /api/v1/categories",            ApiClient, _ => Call("/api/v1/categories")),
         Rest("PUT catalog /api/v1/categories/{slug}",     ApiClient, async b =>
         {

@@ -84,9 +84,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Sends a request with an access token (Authorization: Bearer), as API clients and signed-in staff do.</summary>
-    public async Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string path, string? accessToken, object? body = null)
+    public async Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string path, string? accessToken, object? body = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         if (accessToken is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
@@ -101,10 +106,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Sends a request as the merchant's own API client, holding every merchant permission.</summary>
-    public async Task<HttpResponseMessage> AsMerchantAsync(HttpMethod method, string path, Guid merchantId, object? body = null)
+    public async Task<HttpResponseMessage> AsMerchantAsync(HttpMethod method, string path, Guid merchantId, object? body = null, string? ifMatch = null)
     {
         var identity = _identity ?? throw new InvalidOperationException($"{Name} was started without Identity.");
-        return await SendWithTokenAsync(method, path, await identity.MerchantTokenAsync(merchantId), body);
+        return await SendWithTokenAsync(method, path, await identity.MerchantTokenAsync(merchantId), body, ifMatch);
     }
 
     /// <summary>Posts a GraphQL operation to the service's subgraph endpoint and returns the whole response body.</summary>

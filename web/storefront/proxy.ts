@@ -49,6 +49,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Build assets are the same for every store; everything else belongs to one.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Build assets are the same for every store, and the services' cache purge is about merchants, not a host; everything
+  // else belongs to one store.
+  matcher: ['/((?!_next/static|_next/image|api/cache/purge$).*)'],
 };

@@ -26,8 +26,15 @@ public sealed class NotFoundException(string message) : Exception(message);
 /// <summary>Thrown when the caller is known but may not do this (a 403 that says why).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
 
-/// <summary>Thrown when the write conflicts with the current state (duplicate key, stale version).</summary>
-public sealed class ConflictException(string message) : Exception(message);
+/// <summary>
+/// Thrown when the write conflicts with the current state (duplicate key, stale version). <see cref="Details"/> are
+/// what a client needs to recover (such as the current version); they travel as problem-details extensions (REST)
+/// and error extensions (GraphQL).
+/// </summary>
+public sealed class ConflictException(string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
+{
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
+}
 
 internal static class ProblemDetailsSetup
 {
@@ -57,6 +64,14 @@ public abstract class ExceptionProblemHandler(IProblemDetailsService problemDeta
         if (ProblemFor(exception) is not { } problem)
         {
             return false;
+        }
+
+        if (exception is ConflictException { Details: var details })
+        {
+            foreach (var (key, value) in details)
+            {
+                problem.Extensions[key] = value;
+            }
         }
 
         logger.LogInformation("Request refused with {Status}: {Reason}", problem.Status, exception.Message);

@@ -18,6 +18,7 @@ builder.AddPlatformApi();
 builder.AddServiceDatabase<CatalogDbContext>("catalog");
 builder.AddMessaging<CatalogDbContext>(EventRoutes.Catalog);
 builder.AddIdentityReadModels();
+builder.AddPublicCachePurging();
 builder.AddSubgraph<CatalogSchema>();
 builder.Services.AddCatalogApplication();
 

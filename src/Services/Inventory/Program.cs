@@ -18,6 +18,7 @@ builder.AddPlatformApi();
 builder.AddServiceDatabase<InventoryDbContext>("inventory");
 builder.AddMessaging<InventoryDbContext>(EventRoutes.Inventory);
 builder.AddIdentityReadModels();
+builder.AddPublicCachePurging();
 builder.AddSubgraph<InventorySchema>();
 builder.Services.AddInventoryApplication();
 

@@ -70,9 +70,9 @@ export interface GatewayOptions {
   logger: GatewayLogger;
 }
 
-/** Cache tag under which every catalog response of one merchant is stored. */
+/** Cache tag under which every catalog response of one merchant is stored (the purge names merchants in any case). */
 export function catalogCacheTag(merchantId: string): string {
-  return `catalog:${merchantId}`;
+  return `catalog:${merchantId.toLowerCase()}`;
 }
 
 const consoleLogger: GatewayLogger = {

@@ -29,16 +29,32 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
         {
             product.HasIndex(p => new { p.MerchantId, p.Slug }).IsUnique();
             product.HasIndex(p => new { p.MerchantId, p.CategoryId });
-            // The storefront listing: a merchant's published products, newest first (ids are time-ordered), read
-            // in index order a page at a time instead of sorting the whole catalog per request.
-            product.HasIndex(p => new { p.MerchantId, p.Id }).HasFilter("is_published").HasDatabaseName("ix_products_published_listing");
+            // The storefront listing: a merchant's active products, newest first (ids are time-ordered), read in
+            // index order a page at a time instead of sorting the whole catalog per request; the publishing window
+            // is checked on the rows read.
+            product.HasIndex(p => new { p.MerchantId, p.Id }, "ix_products_active_listing").HasFilter("status = 'active'").HasDatabaseName("ix_products_active_listing");
+            // The staff list, newest first, paged by id: all of it, or filtered by status or brand.
+            product.HasIndex(p => new { p.MerchantId, p.Id }, "ix_products_staff_listing").HasDatabaseName("ix_products_staff_listing");
+            product.HasIndex(p => new { p.MerchantId, p.Status, p.Id }).HasDatabaseName("ix_products_staff_status");
+            product.HasIndex(p => new { p.MerchantId, p.Brand, p.Id }).HasDatabaseName("ix_products_staff_brand");
+            // Tag and category filters test array membership: GIN indexes (merchant_id narrows the rows through the others).
+            product.HasIndex(p => p.Tags).HasMethod("gin");
+            product.HasIndex(p => p.CategoryIds).HasMethod("gin");
             product.Property(p => p.Slug).HasMaxLength(160);
             product.Property(p => p.Name).HasMaxLength(200);
-            product.Property(p => p.Description).HasMaxLength(5000);
+            product.Property(p => p.Description).HasMaxLength(20_000);
+            product.Property(p => p.Brand).HasMaxLength(100);
+            product.Property(p => p.ProductType).HasMaxLength(100);
+            product.Property(p => p.SeoTitle).HasMaxLength(70);
+            product.Property(p => p.SeoDescription).HasMaxLength(320);
+            product.Property(p => p.Status).HasMaxLength(16).HasConversion(
+                status => status.ToString().ToLowerInvariant(),
+                text => Enum.Parse<ProductStatus>(text, true));
             product.Property(p => p.Version).IsConcurrencyToken();
             product.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
             product.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
             product.Navigation(p => p.Variants).AutoInclude(false);
+            product.OwnsMany(p => p.Options, options => options.ToJson());
             product.Ignore(p => p.PriceFrom);
         });
 
@@ -49,10 +65,18 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
             variant.HasIndex(v => new { v.ProductId, v.SortOrder });
             variant.Property(v => v.Sku).HasMaxLength(64);
             variant.Property(v => v.Title).HasMaxLength(200);
+            variant.Property(v => v.Barcode).HasMaxLength(64);
             variant.Property(v => v.Currency).HasMaxLength(3).IsFixedLength();
             variant.OwnsMany(v => v.Options, options => options.ToJson());
-            variant.ToTable(table => table.HasCheckConstraint("ck_variants_price_not_negative", "price_amount >= 0"));
+            variant.ToTable(table =>
+            {
+                table.HasCheckConstraint("ck_variants_price_not_negative", "price_amount >= 0");
+                table.HasCheckConstraint("ck_variants_compare_at_not_below_price", "compare_at_price_amount IS NULL OR compare_at_price_amount >= price_amount");
+                table.HasCheckConstraint("ck_variants_cost_not_negative", "cost_amount IS NULL OR cost_amount >= 0");
+            });
             variant.Ignore(v => v.Price);
+            variant.Ignore(v => v.CompareAtPrice);
+            variant.Ignore(v => v.Cost);
         });
 
         modelBuilder.MapOutbox();

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Federation;
 using GraphQL.Types;
 using UnifiedCommerce.Catalog.Application;
@@ -10,9 +11,10 @@ namespace UnifiedCommerce.Catalog.Graph;
 
 public sealed class CatalogSchema : Schema
 {
-    public CatalogSchema(IServiceProvider services, CatalogQuery query) : base(services)
+    public CatalogSchema(IServiceProvider services, CatalogQuery query, CatalogMutation mutation) : base(services)
     {
         Query = query;
+        Mutation = mutation;
     }
 }
 
@@ -38,6 +40,34 @@ public sealed class CatalogQuery : ObjectGraphType
         Field<ProductType>("product")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
             .ResolveAsync(async context => await Queries(context).FindPublishedBySlugAsync(context.GetArgument<string>("slug"), context.CancellationToken));
+
+        Field<ProductType>("adminProduct")
+            .Description("A product by id whatever its status (drafts, archived, scheduled): the admin's view (products:read).")
+            .AuthorizeWithPolicy(Permissions.ProductsRead)
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async context => await Queries(context).FindByIdAsync(context.GetArgument<Guid>("id"), context.CancellationToken));
+
+        Field<NonNullGraphType<ProductConnectionType>>("adminProducts")
+            .Description("Every product of the merchant, newest first, filtered by status, tag, brand or category (with its subcategories) and searched by title (contains) or SKU (whole); products:read. first: 1..100 (default 24).")
+            .AuthorizeWithPolicy(Permissions.ProductsRead)
+            .Argument<IntGraphType>("first", arg => arg.DefaultValue = CatalogQueries.DefaultPageSize)
+            .Argument<StringGraphType>("after")
+            .Argument<ProductStatusType>("status")
+            .Argument<StringGraphType>("tag")
+            .Argument<StringGraphType>("brand")
+            .Argument<StringGraphType>("categorySlug")
+            .Argument<StringGraphType>("search")
+            .ResolveAsync(async context => await Queries(context).ListForStaffAsync(
+                new StaffProductFilter(
+                    context.GetArgument<ProductStatus?>("status")?.ToString(),
+                    context.GetArgument<string?>("tag"),
+                    context.GetArgument<string?>("brand"),
+                    context.GetArgument<string?>("categorySlug"),
+                    context.GetArgument<string?>("search")),
+                context.GetArgument<int?>("first"),
+                context.GetArgument<string?>("after"),
+                includeTotalCount: AsksFor(context, "totalCount"),
+                context.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("categories")
             .Description("Root categories; each carries its children (the whole tree).")
@@ -94,8 +124,25 @@ public sealed class ProductType : ObjectGraphType<Product>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("slug").Resolve(context => context.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("description").Resolve(context => context.Source.Description);
-        Field<CategoryType>("category").Resolve(context => EntityLoading.ById(context, context.Source.CategoryId));
+        Field<NonNullGraphType<StringGraphType>>("description").Description("Sanitised HTML.").Resolve(context => context.Source.Description);
+        Field<NonNullGraphType<ProductStatusType>>("status").Resolve(context => context.Source.Status);
+        Field<NonNullGraphType<BooleanGraphType>>("isPublished")
+            .Description("Whether shoppers see it now: active and inside its publishing window.")
+            .Resolve(context => context.Source.IsPublishedAt(CatalogQuery.Queries(context).Now));
+        Field<DateTimeOffsetGraphType>("publishAt").Resolve(context => context.Source.PublishAt);
+        Field<DateTimeOffsetGraphType>("unpublishAt").Resolve(context => context.Source.UnpublishAt);
+        Field<StringGraphType>("brand").Resolve(context => context.Source.Brand);
+        Field<StringGraphType>("productType").Resolve(context => context.Source.ProductType);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Resolve(context => context.Source.Tags);
+        Field<StringGraphType>("seoTitle").Resolve(context => context.Source.SeoTitle);
+        Field<StringGraphType>("seoDescription").Resolve(context => context.Source.SeoDescription);
+        Field<CategoryType>("category").Description("The primary category: breadcrumbs follow it.").Resolve(context => EntityLoading.ById(context, context.Source.CategoryId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("categories")
+            .Description("Every category the product is listed in, the primary first.")
+            .Resolve(context => new AllLoaded<Category>(context.Source.CategoryIds.Select(id => EntityLoading.CategoryById(context, id)).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductOptionType>>>>("options").Resolve(context => context.Source.Options);
+        Field<NonNullGraphType<LongGraphType>>("version").Description("Send it back with an edit (productUpdate's version).").Resolve(context => context.Source.Version);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(context => context.Source.UpdatedAt);
         Field<NonNullGraphType<MoneyType>>("priceFrom").Description("Lowest price among the product's variants.").Resolve(context => context.Source.PriceFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductVariantType>>>>("variants")
             .Resolve(context => context.Source.Variants.OrderBy(variant => variant.SortOrder));
@@ -118,6 +165,14 @@ public sealed class ProductVariantType : ObjectGraphType<ProductVariant>
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(context => context.Source.Title);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OptionValueType>>>>("options").Resolve(context => context.Source.Options);
         Field<NonNullGraphType<MoneyType>>("price").Resolve(context => context.Source.Price);
+        Field<MoneyType>("compareAtPrice").Description("The \"was\" price, never below the price.").Resolve(context => context.Source.CompareAtPrice);
+        Field<MoneyType>("cost")
+            .Description("What one costs the merchant: staff and the merchant's clients only (products:read).")
+            .AuthorizeWithPolicy(Permissions.ProductsRead)
+            .Resolve(context => context.Source.Cost);
+        Field<StringGraphType>("barcode").Resolve(context => context.Source.Barcode);
+        Field<IntGraphType>("weightGrams").Resolve(context => context.Source.WeightGrams);
+        Field<NonNullGraphType<IntGraphType>>("position").Description("Its place among the product's variants, from 0.").Resolve(context => context.Source.SortOrder);
     }
 }
 
@@ -130,6 +185,47 @@ public sealed class OptionValueType : ObjectGraphType<OptionValue>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("value").Resolve(context => context.Source.Value);
     }
+}
+
+public sealed class ProductOptionType : ObjectGraphType<ProductOption>
+{
+    public ProductOptionType()
+    {
+        this.AllowAnonymous();
+        Name = "ProductOption";
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("values").Description("In display order.").Resolve(context => context.Source.Values);
+    }
+}
+
+public sealed class ProductStatusType : EnumerationGraphType<ProductStatus>
+{
+    public ProductStatusType()
+    {
+        Name = "ProductStatus";
+        Description = "DRAFT and ARCHIVED products are the merchant's own; ACTIVE ones are for sale inside their publishing window.";
+    }
+}
+
+/// <summary>Many batched loads as one deferred list: awaiting the first dispatches the batch, the rest come from it.</summary>
+internal sealed class AllLoaded<T>(IReadOnlyList<IDataLoaderResult<T?>> parts) : IDataLoaderResult<IReadOnlyList<T>>
+    where T : class
+{
+    public async Task<IReadOnlyList<T>> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        var values = new List<T>(parts.Count);
+        foreach (var part in parts)
+        {
+            if (await part.GetResultAsync(cancellationToken) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
+    }
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
 }
 
 public sealed class MoneyType : ObjectGraphType<Money>
@@ -186,7 +282,8 @@ internal static class EntityLoading
     }
 
     public static object? ById(IResolveFieldContext context, Guid? categoryId) =>
-        categoryId is { } id
-            ? Loaders(context).Load<Guid, Category>("categories-by-id", id, CatalogQuery.Queries(context).CategoriesByIdAsync, context.CancellationToken)
-            : null;
+        categoryId is { } id ? CategoryById(context, id) : null;
+
+    public static IDataLoaderResult<Category?> CategoryById(IResolveFieldContext context, Guid id) =>
+        Loaders(context).Load<Guid, Category>("categories-by-id", id, CatalogQuery.Queries(context).CategoriesByIdAsync, context.CancellationToken);
 }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using UnifiedCommerce.Contracts.Catalog;
+using UnifiedCommerce.Contracts.Inventory;
 using UnifiedCommerce.Inventory.Data;
 using UnifiedCommerce.Inventory.Domain;
 using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceDefaults.Http;
+using UnifiedCommerce.Messaging;
 
 namespace UnifiedCommerce.Inventory.Application;
 
@@ -94,9 +96,29 @@ public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant
             throw new ConflictException($"{stock.Reserved} units are reserved; on-hand cannot drop below that.");
         }
 
+        if (stock.OnHand == input.OnHand && db.Entry(stock).State != EntityState.Added)
+        {
+            return stock;
+        }
+
         stock.OnHand = input.OnHand;
         stock.Version++;
         stock.UpdatedAt = clock.GetUtcNow();
+        // The change and its event commit together: shoppers' caches hear of it only once it is true.
+        var elsewhere = await db.StockItems.AsNoTracking()
+            .Where(other => other.VariantId == variantId && other.LocationId != location.Id)
+            .SumAsync(other => other.OnHand - other.Reserved, cancellationToken);
+        db.OutboxMessages.Add(OutboxMessage.From(new StockLevelChanged
+        {
+            EventId = Guid.CreateVersion7(),
+            MerchantId = stock.MerchantId == Guid.Empty ? merchant.RequireMerchantId() : stock.MerchantId,
+            AggregateId = stock.Id,
+            AggregateVersion = stock.Version,
+            OccurredAt = stock.UpdatedAt,
+            ProductId = stock.ProductId,
+            VariantId = variantId,
+            QuantityAvailable = elsewhere + stock.OnHand - stock.Reserved,
+        }));
         await db.SaveChangesAsync(cancellationToken);
         return stock;
     }

@@ -12,6 +12,7 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
 {
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<StockItem> StockItems => Set<StockItem>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,7 +38,8 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
             stock.Ignore(s => s.Available);
         });
 
-        // The events it consumes are applied once (processed events); it publishes none, so it has no outbox.
+        // It publishes stock changes (the outbox) and applies the events it consumes once (processed events).
+        modelBuilder.MapOutbox();
         modelBuilder.MapProcessedEvents();
         modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);

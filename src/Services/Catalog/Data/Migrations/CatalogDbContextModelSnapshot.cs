@@ -77,9 +77,19 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Brand")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("brand");
+
                     b.Property<Guid?>("CategoryId")
                         .HasColumnType("uuid")
                         .HasColumnName("category_id");
+
+                    b.PrimitiveCollection<List<Guid>>("CategoryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("category_ids");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -87,13 +97,9 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_published");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid")
@@ -105,11 +111,45 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("ProductType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product_type");
+
+                    b.Property<DateTimeOffset?>("PublishAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publish_at");
+
+                    b.Property<string>("SeoDescription")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("seo_description");
+
+                    b.Property<string>("SeoTitle")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)")
+                        .HasColumnName("seo_title");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)")
                         .HasColumnName("slug");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<DateTimeOffset?>("UnpublishAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unpublish_at");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -126,19 +166,38 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_products_category_id");
 
+                    b.HasIndex("CategoryIds")
+                        .HasDatabaseName("ix_products_category_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CategoryIds"), "gin");
+
                     b.HasIndex("MerchantId")
                         .HasDatabaseName("ix_products_merchant_id");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_products_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
                     b.HasIndex("MerchantId", "CategoryId")
                         .HasDatabaseName("ix_products_merchant_id_category_id");
 
-                    b.HasIndex("MerchantId", "Id")
-                        .HasDatabaseName("ix_products_published_listing")
-                        .HasFilter("is_published");
-
                     b.HasIndex("MerchantId", "Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_products_merchant_id_slug");
+
+                    b.HasIndex("MerchantId", "Brand", "Id")
+                        .HasDatabaseName("ix_products_staff_brand");
+
+                    b.HasIndex("MerchantId", "Status", "Id")
+                        .HasDatabaseName("ix_products_staff_status");
+
+                    b.HasIndex(new[] { "MerchantId", "Id" }, "ix_products_active_listing")
+                        .HasDatabaseName("ix_products_active_listing")
+                        .HasFilter("status = 'active'");
+
+                    b.HasIndex(new[] { "MerchantId", "Id" }, "ix_products_staff_listing")
+                        .HasDatabaseName("ix_products_staff_listing");
 
                     b.ToTable("products", (string)null);
                 });
@@ -149,6 +208,19 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Barcode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("barcode");
+
+                    b.Property<long?>("CompareAtPriceAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("compare_at_price_amount");
+
+                    b.Property<long?>("CostAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_amount");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -185,6 +257,10 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<int?>("WeightGrams")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight_grams");
+
                     b.HasKey("Id")
                         .HasName("pk_variants");
 
@@ -200,6 +276,10 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
 
                     b.ToTable("variants", null, t =>
                         {
+                            t.HasCheckConstraint("ck_variants_compare_at_not_below_price", "compare_at_price_amount IS NULL OR compare_at_price_amount >= price_amount");
+
+                            t.HasCheckConstraint("ck_variants_cost_not_negative", "cost_amount IS NULL OR cost_amount >= 0");
+
                             t.HasCheckConstraint("ck_variants_price_not_negative", "price_amount >= 0");
                         });
                 });
@@ -375,6 +455,34 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_products_categories_category_id");
+
+                    b.OwnsMany("UnifiedCommerce.Catalog.Domain.ProductOption", "Options", b1 =>
+                        {
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Values")
+                                .IsRequired();
+
+                            b1.HasKey("ProductId", "__synthesizedOrdinal");
+
+                            b1.ToTable("products");
+
+                            b1
+                                .ToJson("options")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId")
+                                .HasConstraintName("fk_products_products_product_id");
+                        });
+
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ProductVariant", b =>

@@ -23,85 +23,6 @@ namespace UnifiedCommerce.Inventory.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.MerchantState", b =>
-                {
-                    b.Property<Guid>("MerchantId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<bool>("IsSuspended")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_suspended");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("MerchantId")
-                        .HasName("pk_merchant_states");
-
-                    b.ToTable("merchant_states", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.RevokedApiClient", b =>
-                {
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client_id");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<DateTimeOffset>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("ClientId")
-                        .HasName("pk_revoked_api_clients");
-
-                    b.ToTable("revoked_api_clients", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.StaffAccessState", b =>
-                {
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("account_id");
-
-                    b.Property<bool>("IsMember")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_member");
-
-                    b.PrimitiveCollection<List<string>>("Permissions")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("permissions");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("MerchantId", "AccountId")
-                        .HasName("pk_staff_access");
-
-                    b.ToTable("staff_access", (string)null);
-                });
-
             modelBuilder.Entity("UnifiedCommerce.Inventory.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -212,7 +133,60 @@ namespace UnifiedCommerce.Inventory.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.Messaging.ProcessedEvent", b =>
+            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_outbox_messages_pending")
+                        .HasFilter("dispatched_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.ProcessedEvent", b =>
                 {
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
@@ -233,6 +207,85 @@ namespace UnifiedCommerce.Inventory.Data.Migrations
                         .HasName("pk_processed_events");
 
                     b.ToTable("processed_events", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.RevokedApiClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("ClientId")
+                        .HasName("pk_revoked_api_clients");
+
+                    b.ToTable("revoked_api_clients", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.StaffAccessState", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("IsMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_member");
+
+                    b.PrimitiveCollection<List<string>>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("permissions");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("MerchantId", "AccountId")
+                        .HasName("pk_staff_access");
+
+                    b.ToTable("staff_access", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Tenancy.MerchantState", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_suspended");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_merchant_states");
+
+                    b.ToTable("merchant_states", (string)null);
                 });
 
             modelBuilder.Entity("UnifiedCommerce.Inventory.Domain.StockItem", b =>

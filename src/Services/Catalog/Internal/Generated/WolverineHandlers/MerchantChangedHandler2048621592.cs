@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using UnifiedCommerce.Messaging;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -11,11 +12,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _serviceScopeFactory;
         private readonly Microsoft.Extensions.Logging.ILogger<UnifiedCommerce.Contracts.Identity.MerchantChanged> _loggerForMessage;
+        private readonly UnifiedCommerce.Messaging.PublicCachePurger _publicCachePurger;
 
-        public MerchantChangedHandler2048621592(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<UnifiedCommerce.Contracts.Identity.MerchantChanged> loggerForMessage)
+        public MerchantChangedHandler2048621592(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Microsoft.Extensions.Logging.ILogger<UnifiedCommerce.Contracts.Identity.MerchantChanged> loggerForMessage, UnifiedCommerce.Messaging.PublicCachePurger publicCachePurger)
         {
             _serviceScopeFactory = serviceScopeFactory;
             _loggerForMessage = loggerForMessage;
+            _publicCachePurger = publicCachePurger;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -30,8 +33,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var merchantChanged = (UnifiedCommerce.Contracts.Identity.MerchantChanged)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "UnifiedCommerce.IdentityReadModels.MerchantChangedHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "UnifiedCommerce.IdentityReadModels.MerchantChangedHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "UnifiedCommerce.Catalog.Messaging.PublicCacheHandler, UnifiedCommerce.IdentityReadModels.MerchantChangedHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "UnifiedCommerce.Catalog.Messaging.PublicCacheHandler, UnifiedCommerce.IdentityReadModels.MerchantChangedHandler");
+            
+            // The actual message execution
+            await UnifiedCommerce.Catalog.Messaging.PublicCacheHandler.Handle(merchantChanged, _publicCachePurger, cancellation).ConfigureAwait(false);
+
             
             // The actual message execution
             await UnifiedCommerce.IdentityReadModels.MerchantChangedHandler.Handle(merchantChanged, tenantDbContext, _loggerForMessage, cancellation).ConfigureAwait(false);
