@@ -56,7 +56,7 @@ test('a price and a stock change through the API show on a cached page and in a 
     await page.goto(productUrl);
     await expect(page.getByTestId('product-price')).toContainText('39.00');
     await page.reload();
-    await expect(page.getByTestId('availability')).toHaveAttribute('data-in-stock', 'false');
+    await expect(page.getByTestId('availability').first()).toHaveAttribute('data-in-stock', 'false');
 
     await send(`${CATALOG_URL}/api/v1/products/${slug}`, 'PUT', token, productInput(sku, 4500, currency), {
       'if-match': `"${product.version}"`,
@@ -82,7 +82,7 @@ test('a price and a stock change through the API show on a cached page and in a 
       .toBe(true);
     await expect(async () => {
       await page.reload();
-      await expect(page.getByTestId('availability')).toHaveAttribute('data-in-stock', 'true', { timeout: 100 });
+      await expect(page.getByTestId('availability').first()).toHaveAttribute('data-in-stock', 'true', { timeout: 100 });
     }).toPass({ timeout: FRESH_WITHIN_MS, intervals: [100] });
   } finally {
     await revoke();
