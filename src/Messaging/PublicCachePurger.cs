@@ -27,9 +27,17 @@ public sealed class PublicCacheOptions
 /// cannot be reached is logged, not retried forever: its time to live bounds how stale it can be, and a failing cache
 /// must not hold up the events behind it.
 /// </summary>
-public sealed class PublicCachePurger(IHttpClientFactory httpClients, IOptions<PublicCacheOptions> options, ILogger<PublicCachePurger> logger)
+public sealed class PublicCachePurger(IOptions<PublicCacheOptions> options, ILogger<PublicCachePurger> logger) : IDisposable
 {
-    public const string HttpClientName = "public-cache";
+    // One quick attempt per purge and per cache, then the time to live. Its own client, outside the factory's
+    // defaults: their shared circuit breaker would let a storefront that is not up yet (demo data is seeded before
+    // it starts) hold back the gateway's purge too.
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        Timeout = TimeSpan.FromSeconds(5),
+    };
+
+    public void Dispose() => http.Dispose();
 
     public async Task PurgeMerchantAsync(Guid merchantId, CancellationToken cancellationToken)
     {
@@ -39,11 +47,10 @@ public sealed class PublicCachePurger(IHttpClientFactory httpClients, IOptions<P
             return;
         }
 
-        var http = httpClients.CreateClient(HttpClientName);
-        await Task.WhenAll(settings.PurgeUrls.Select(url => PurgeAsync(http, url, settings.PurgeToken, merchantId, cancellationToken)));
+        await Task.WhenAll(settings.PurgeUrls.Select(url => PurgeAsync(url, settings.PurgeToken, merchantId, cancellationToken)));
     }
 
-    private async Task PurgeAsync(HttpClient http, Uri url, string token, Guid merchantId, CancellationToken cancellationToken)
+    private async Task PurgeAsync(Uri url, string token, Guid merchantId, CancellationToken cancellationToken)
     {
         try
         {
@@ -59,7 +66,7 @@ public sealed class PublicCachePurger(IHttpClientFactory httpClients, IOptions<P
                     url, merchantId, (int)response.StatusCode);
             }
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "The public cache at {PurgeUrl} could not be purged for merchant {MerchantId}.", url, merchantId);
         }
@@ -72,8 +79,6 @@ public static class PublicCachePurgingSetup
     public static IHostApplicationBuilder AddPublicCachePurging(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<PublicCacheOptions>(builder.Configuration.GetSection(PublicCacheOptions.Section));
-        // A purge is small and local: a few quick attempts (the standard resilience handler) and then the time to live.
-        builder.Services.AddHttpClient(PublicCachePurger.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<PublicCachePurger>();
         return builder;
     }
