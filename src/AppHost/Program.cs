@@ -75,7 +75,9 @@ IResourceBuilder<ProjectResource> PurgesPublicCaches(IResourceBuilder<ProjectRes
     .WithEnvironment("PublicCache__PurgeUrls__0", Loopback(ports.Gateway, "/cache/purge"))
     .WithEnvironment("PublicCache__PurgeUrls__1", Loopback(ports.Storefront, "/api/cache/purge"));
 
-var catalog = PurgesPublicCaches(Service<Projects.Catalog>("catalog", ports.Catalog));
+var catalog = PurgesPublicCaches(Service<Projects.Catalog>("catalog", ports.Catalog))
+    // Product images are files under the data folder (an S3-compatible bucket by configuration: Catalog:Media:Storage).
+    .WithEnvironment("Catalog__Media__Root", Path.Combine(dataDirectory, "media"));
 var inventory = PurgesPublicCaches(Service<Projects.Inventory>("inventory", ports.Inventory));
 var customers = Service<Projects.Customers>("customers", ports.Customers);
 
@@ -113,6 +115,8 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
     .WithHttpEndpoint(port: ports.Storefront, env: "PORT", isProxied: false)
     .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")
     .WithEnvironment("GATEWAY_URL", Loopback(ports.Gateway, "/graphql"))
+    // Product images are served from each store's own origin, passed through from Catalog (/media/...).
+    .WithEnvironment("CATALOG_URL", Loopback(ports.Catalog))
     // Shoppers sign in at Identity's pages; the storefront keeps their tokens server-side in an encrypted cookie.
     .WithEnvironment("IDENTITY_URL", Loopback(ports.Identity))
     .WithEnvironment("IDENTITY_PUBLIC_URL", Loopback(ports.Identity))

@@ -41,6 +41,9 @@ public sealed record CatalogProduct(
     };
 }
 
+/// <summary>An image of one of the store's products.</summary>
+public sealed record CatalogMedia(Guid Id, Guid ProductId, Guid VariantId, string Alt);
+
 public sealed record CustomRole(Guid Id, string Name, IReadOnlyList<string> Permissions);
 
 public sealed record PendingInvitation(Guid Id, string Email);
@@ -87,6 +90,9 @@ public sealed class Store
 
     /// <summary>An unpublished product: only the merchant's own staff and clients may see it (?status=any).</summary>
     public CatalogProduct Draft { get; private set; } = null!;
+
+    /// <summary>An image of the published <see cref="Product"/>: its renditions are public at this store only.</summary>
+    public CatalogMedia Media { get; private set; } = null!;
     public Guid LocationId { get; private set; }
     public CustomRole Role { get; private set; } = null!;
     public StaffMember StaffMember { get; private set; } = null!;
@@ -112,6 +118,7 @@ public sealed class Store
         store.Category = await store.NewCategoryAsync();
         store.Product = await store.NewProductAsync();
         store.Draft = await store.NewProductAsync(published: false);
+        store.Media = await store.NewMediaAsync(store.Product);
         store.Customer = await store.NewCustomerAsync();
         store.Role = await store.NewRoleAsync();
         store.StaffMember = await store.NewStaffMemberAsync();
@@ -206,6 +213,24 @@ public sealed class Store
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A PNG of one pixel: the smallest image an upload takes.</summary>
+    public static byte[] TinyPng { get; } = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /// <summary>An image with alt text of its own, uploaded to the product (by default a fresh draft).</summary>
+    public async Task<CatalogMedia> NewMediaAsync(CatalogProduct? product = null)
+    {
+        product ??= await NewProductAsync(published: false);
+        var alt = $"Image {Tag(Label)}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/products/{product.Slug}/media");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClientToken);
+        request.Content = new MultipartFormDataContent { { new ByteArrayContent(TinyPng), "file", "image.png" }, { new StringContent(alt), "alt" } };
+        using var response = await _platform.Catalog.Http.SendAsync(request);
+        var media = new CatalogMedia(Guid.Parse((string)(await ReadAsync(response, $"upload an image of {product.Slug}"))!["id"]!), product.Id, product.Variant.Id, alt);
+        Mark(media.Id, "media id");
+        Mark(media.Alt, "media alt text");
+        return media;
     }
 
     /// <summary>A fresh draft, archived: what productRestore and the REST restore act on.</summary>
@@ -316,10 +341,18 @@ public sealed class Store
             ("the owner's memberships", ContentAsync(identity, "/api/v1/account/memberships", Owner.AccessToken)),
             ("the merchant", ContentAsync(identity, $"/api/v1/merchants/{Id}", await Identity.OperatorTokenAsync())),
         };
+        reads.Add(("catalog media", CatalogGraphAsync(
+            "{ adminProducts(first: 100) { nodes { id media { id alt position width height } variants { id image { id } } } } }")));
         reads.AddRange(_drafts.Order(StringComparer.Ordinal).Select(slug => ($"draft {slug}", ContentAsync(_platform.Catalog, $"/api/v1/products/{slug}?status=any", ClientToken))));
         reads.AddRange(_variantIds.Order().Select(id => ($"stock of variant {id}", ContentAsync(_platform.Inventory, $"/api/v1/stock/{id}", ClientToken))));
         await Task.WhenAll(reads.Select(read => read.Content));
         return [.. reads.Select(read => (read.Part, read.Content.Result))];
+    }
+
+    private async Task<string> CatalogGraphAsync(string query)
+    {
+        using var response = await _platform.Catalog.SendWithTokenAsync(HttpMethod.Post, "/graphql", ClientToken, new { query });
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
     }
 
     private static async Task<string> ContentAsync(ServiceProcess service, string path, string token)

@@ -34,6 +34,15 @@ public sealed record SweepCall
     public object? Body { get; init; }
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>A multipart/form-data body instead of JSON: text fields as strings, files as bytes.</summary>
+    public IReadOnlyDictionary<string, object>? Form { get; init; }
+
+    /// <summary>
+    /// The answer is bytes (an image), where no marker can show: B's own call must succeed, and any success of A's
+    /// callers is a leak in itself.
+    /// </summary>
+    public bool AnswersWithBytes { get; init; }
+
     /// <summary>B's own call uses this token rather than the store's usual credential (a fresh person made for the case).</summary>
     public string? OwnToken { get; init; }
 

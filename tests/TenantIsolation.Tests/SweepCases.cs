@@ -40,6 +40,18 @@ public static class SweepCases
             return Args(("id", draft.Id)).Then(() => b.ForgetDraftAsync(draft));
         }),
         Graph("Mutation.productsBulk",     ApiClient, async b => Args(("action", "ARCHIVE"), ("ids", new[] { (await b.NewProductAsync(published: false)).Id }))),
+        Graph("Mutation.productMediaUpdate", ApiClient, async b => Args(("id", (await b.NewMediaAsync()).Id), ("alt", "Changed by its merchant"))),
+        Graph("Mutation.productMediaReorder", ApiClient, async b =>
+        {
+            var media = await b.NewMediaAsync();
+            return Args(("productId", media.ProductId), ("mediaIds", new[] { media.Id.ToString() }));
+        }),
+        Graph("Mutation.productMediaDelete", ApiClient, async b => Args(("id", (await b.NewMediaAsync()).Id))),
+        Graph("Mutation.productVariantImageSet", ApiClient, async b =>
+        {
+            var media = await b.NewMediaAsync();
+            return Args(("variantId", media.VariantId), ("mediaId", media.Id));
+        }),
         Graph("Mutation.updateMyProfile",  Customer,  async b =>
         {
             var shopper = await b.NewCustomerAsync();
@@ -77,6 +89,13 @@ public static class SweepCases
         }),
         Rest("POST catalog /api/v1/products/bulk",        ApiClient, async b =>
             Call("/api/v1/products/bulk", new { action = "archive", ids = new[] { (await b.NewProductAsync(published: false)).Id } })),
+        Rest("POST catalog /api/v1/products/{slug}/media", ApiClient, async b => new SweepCall
+        {
+            Path = $"/api/v1/products/{(await b.NewProductAsync(published: false)).Slug}/media",
+            Form = new Dictionary<string, object> { ["file"] = Store.TinyPng, ["alt"] = "Uploaded by its merchant" },
+        }),
+        // The renditions answer with image bytes: any success of A's callers is a leak, whatever it shows.
+        Rest("GET catalog /media/{mediaId}/{rendition}",  ApiClient, b => new SweepCall { Path = $"/media/{b.Media.Id}/160.webp", AnswersWithBytes = true }),
         Rest("GET catalog /api/v1/admin/products",        ApiClient, b => Call($"/api/v1/admin/products?search={Uri.EscapeDataString(b.Draft.Name)}")),
         Rest("GET catalog /api/v1/categories",            ApiClient, _ => Call("/api/v1/categories")),
         Rest("PUT catalog /api/v1/categories/{slug}",     ApiClient, async b =>

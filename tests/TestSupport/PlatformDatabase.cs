@@ -51,6 +51,9 @@ public sealed class PlatformDatabase : IAsyncLifetime
         }
     }
 
+    /// <summary>A folder of this run's own, thrown away with the cluster: where services keep files (Catalog's media).</summary>
+    public string FilesDirectory(string name) => Path.Combine(_root, "files", name);
+
     /// <summary>What a service logs in as: its app role on its own database.</summary>
     public string ServiceConnection(string service) => Cluster.ConnectionString(service, PlatformDatabases.AppRole(service));
 

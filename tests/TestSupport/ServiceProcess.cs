@@ -45,6 +45,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             environment["Identity__Authority"] = identity.Issuer;
         }
 
+        if (name == "catalog")
+        {
+            environment["Catalog__Media__Root"] = database.FilesDirectory("catalog-media");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;

@@ -3,6 +3,7 @@ using UnifiedCommerce.Catalog.Api;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Data;
 using UnifiedCommerce.Catalog.Graph;
+using UnifiedCommerce.Catalog.Media;
 using UnifiedCommerce.Contracts;
 using UnifiedCommerce.IdentityReadModels;
 using UnifiedCommerce.Messaging;
@@ -21,6 +22,7 @@ builder.AddIdentityReadModels();
 builder.AddPublicCachePurging();
 builder.AddSubgraph<CatalogSchema>();
 builder.Services.AddCatalogApplication();
+builder.Services.AddMediaStorage(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -29,5 +31,6 @@ app.UsePlatformApi();
 app.MapDefaultEndpoints();
 app.MapSubgraph<CatalogSchema>();
 app.MapCatalogApi();
+app.MapMediaApi();
 
 return await app.RunJasperFxCommands(args);

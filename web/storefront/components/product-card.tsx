@@ -1,7 +1,11 @@
 import Link from 'next/link';
 import type { ProductSummary } from '@/lib/catalog';
+import { CARD_WIDTHS, fallbackSrc, srcSet } from '@/lib/media';
 import { formatMoney } from '@/lib/money';
 import { AvailabilityLabel } from './availability-label';
+
+/** The grid has two columns on phones, three from sm and four from lg. */
+const CARD_SIZES = '(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw';
 
 function initials(name: string): string {
   return name
@@ -13,19 +17,38 @@ function initials(name: string): string {
 }
 
 export function ProductCard({ product }: { product: ProductSummary }) {
+  const image = product.media[0];
   return (
     <li data-testid="product-card" data-product-slug={product.slug} className="group">
       <Link
         href={`/p/${encodeURIComponent(product.slug)}`}
         className="flex h-full flex-col rounded-lg border border-slate-200 p-3 transition hover:border-brand-600 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
       >
-        {/* The API serves no product media yet: a calm placeholder keeps the grid's rhythm. */}
-        <div
-          aria-hidden="true"
-          className="flex aspect-square items-center justify-center rounded-md bg-linear-to-br from-brand-50 to-brand-100 text-3xl font-semibold text-brand-700"
-        >
-          {initials(product.name)}
-        </div>
+        {image ? (
+          <div className="flex aspect-square items-center justify-center overflow-hidden rounded-md bg-slate-50">
+            {/* eslint-disable-next-line @next/next/no-img-element -- Catalog renders the sizes; Next's optimiser would re-encode them again. */}
+            <img
+              data-testid="product-card-image"
+              src={fallbackSrc(image, 320, CARD_WIDTHS)}
+              srcSet={srcSet(image, CARD_WIDTHS)}
+              sizes={CARD_SIZES}
+              width={image.width}
+              height={image.height}
+              alt={image.alt || product.name}
+              loading="lazy"
+              decoding="async"
+              className="h-full w-full object-cover"
+            />
+          </div>
+        ) : (
+          // No image yet: a calm placeholder keeps the grid's rhythm.
+          <div
+            aria-hidden="true"
+            className="flex aspect-square items-center justify-center rounded-md bg-linear-to-br from-brand-50 to-brand-100 text-3xl font-semibold text-brand-700"
+          >
+            {initials(product.name)}
+          </div>
+        )}
         <h3 data-testid="product-name" className="mt-3 line-clamp-2 font-medium text-slate-900 group-hover:text-brand-700">
           {product.name}
         </h3>

@@ -1,10 +1,11 @@
 'use client';
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { ProductVariant } from '@/lib/catalog';
-import { formatMoney } from '@/lib/money';
-import { findVariant, initialVariant, optionGroups, selectionOf, type OptionSelection } from '@/lib/variants';
+import { findVariant, optionGroups } from '@/lib/variants';
 import { AvailabilityLabel } from './availability-label';
+import { PriceWithSaving } from './price-with-saving';
+import { useVariantSelection } from './variant-selection';
 
 /**
  * Lets the shopper pick option values and shows the matching variant's price, SKU and stock.
@@ -12,10 +13,7 @@ import { AvailabilityLabel } from './availability-label';
  */
 export function VariantSelector({ variants }: { variants: ProductVariant[] }) {
   const groups = useMemo(() => optionGroups(variants), [variants]);
-  const [selection, setSelection] = useState<OptionSelection>(() => {
-    const first = initialVariant(variants);
-    return first ? selectionOf(first) : {};
-  });
+  const { selection, setSelection } = useVariantSelection(variants);
   const idPrefix = useId();
   const selected = findVariant(variants, selection);
 
@@ -52,9 +50,7 @@ export function VariantSelector({ variants }: { variants: ProductVariant[] }) {
         {selected ? (
           <>
             <div>
-              <p data-testid="selected-variant-price" className="text-2xl font-semibold">
-                {formatMoney(selected.price)}
-              </p>
+              <PriceWithSaving testId="selected-variant-price" price={selected.price} compareAt={selected.compareAtPrice} className="text-2xl font-semibold" />
               <p className="text-xs text-slate-500">
                 SKU <span data-testid="selected-variant-sku">{selected.sku}</span>
               </p>

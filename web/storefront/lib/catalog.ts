@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import { queryGateway } from './gateway';
+import type { ProductMedia } from './media';
 import type { Money } from './money';
 
 export interface Availability {
@@ -31,6 +32,8 @@ export interface ProductSummary {
   name: string;
   priceFrom: Money;
   availability: Availability;
+  /** In display order; the first is the product's main image. */
+  media: ProductMedia[];
 }
 
 export interface ProductPage {
@@ -50,11 +53,16 @@ export interface ProductVariant {
   title: string;
   options: OptionValue[];
   price: Money;
+  /** The "was" price, shown struck through when above the price. */
+  compareAtPrice: Money | null;
   availability: Availability;
+  /** The image that shows this variant, one of the product's media. */
+  image: ProductMedia | null;
 }
 
 export interface ProductDetail extends ProductSummary {
   description: string;
+  brand: string | null;
   category: CategoryWithAncestors | null;
   variants: ProductVariant[];
 }
@@ -67,7 +75,9 @@ const PRODUCT_SUMMARY = `
     id slug name
     priceFrom { amount currency }
     availability { inStock quantityAvailable }
-  }`;
+    media { ...ProductImage }
+  }
+  fragment ProductImage on ProductMedia { id alt width height }`;
 
 const CATEGORY_TREE_QUERY = `
   query StorefrontCategoryTree {
@@ -101,12 +111,15 @@ const PRODUCT_QUERY = `
     product(slug: $slug) {
       ...ProductSummary
       description
+      brand
       category { id slug name ${ANCESTORS} }
       variants {
         id sku title
         options { name value }
         price { amount currency }
+        compareAtPrice { amount currency }
         availability { inStock quantityAvailable }
+        image { ...ProductImage }
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyFractionDigits, formatMoney } from './money';
+import { currencyFractionDigits, discountPercent, formatMoney } from './money';
 
 describe('currencyFractionDigits', () => {
   it('knows each currency’s minor unit', () => {
@@ -30,5 +30,21 @@ describe('formatMoney', () => {
 
   it('falls back to plain minor units for a code Intl does not accept', () => {
     expect(formatMoney({ amount: 1999, currency: 'NOT-A-CODE' })).toBe('1999 NOT-A-CODE');
+  });
+});
+
+describe('discountPercent', () => {
+  it('is the whole percent saved against a higher compare-at price', () => {
+    expect(discountPercent({ amount: 8000, currency: 'USD' }, { amount: 10000, currency: 'USD' })).toBe(20);
+    expect(discountPercent({ amount: 6667, currency: 'USD' }, { amount: 10000, currency: 'USD' })).toBe(33);
+  });
+
+  it('is null without a saving to show', () => {
+    expect(discountPercent({ amount: 8000, currency: 'USD' }, null)).toBeNull();
+    expect(discountPercent({ amount: 8000, currency: 'USD' }, { amount: 8000, currency: 'USD' })).toBeNull();
+    expect(discountPercent({ amount: 8000, currency: 'USD' }, { amount: 7000, currency: 'USD' })).toBeNull();
+    expect(discountPercent({ amount: 8000, currency: 'USD' }, { amount: 10000, currency: 'EUR' })).toBeNull();
+    // Less than half a percent rounds to nothing worth announcing.
+    expect(discountPercent({ amount: 99999, currency: 'USD' }, { amount: 100000, currency: 'USD' })).toBeNull();
   });
 });

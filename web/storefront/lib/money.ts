@@ -39,3 +39,10 @@ export function formatMoney(money: Money, locale: string = STORE_LOCALE): string
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(money.amount / 10 ** digits);
 }
+
+/** Whole percent saved against the compare-at ("was") price, or null when there is no saving to show. */
+export function discountPercent(price: Money, compareAt: Money | null | undefined): number | null {
+  if (!compareAt || compareAt.currency !== price.currency || compareAt.amount <= price.amount) return null;
+  const percent = Math.round(((compareAt.amount - price.amount) / compareAt.amount) * 100);
+  return percent > 0 ? percent : null;
+}

@@ -20,7 +20,7 @@ public enum UpsertOutcome
 /// The write side of the catalog. Writes are upserts keyed by the merchant's own handles (slug, SKU), so an
 /// import or a client retry can repeat them safely. A product change and its ProductChanged event commit together.
 /// </summary>
-public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContext merchant, TimeProvider clock)
+public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContext merchant, TimeProvider clock, MediaCommands media)
 {
     public async Task<(Category Category, UpsertOutcome Outcome)> UpsertCategoryAsync(string slug, CategoryInput input, CancellationToken cancellationToken)
     {

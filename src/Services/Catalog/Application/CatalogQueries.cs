@@ -103,7 +103,7 @@ public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock)
             .ToDictionaryAsync(variant => variant.Id, cancellationToken);
     }
 
-    private IQueryable<Product> Visible(bool includeUnpublished) =>
+    internal IQueryable<Product> Visible(bool includeUnpublished) =>
         includeUnpublished ? db.Products.AsNoTracking() : db.Products.AsNoTracking().Where(Published());
 
     /// <summary>

@@ -110,6 +110,8 @@ public sealed partial class CatalogCommands
         RequireVersion(product, expectedVersion);
         RequireDeletable(product);
         var now = clock.GetUtcNow();
+        // The rows go with the product (cascade); their stored files are removed once that has committed.
+        var removedMedia = await db.Media.AsNoTracking().Where(m => m.ProductId == product.Id).ToListAsync(cancellationToken);
         db.Products.Remove(product);
         db.OutboxMessages.Add(OutboxMessage.From(new ProductDeleted
         {
@@ -123,6 +125,7 @@ public sealed partial class CatalogCommands
             Skus = product.Variants.Select(variant => variant.Sku).ToList(),
         }));
         await SaveAsync(cancellationToken);
+        await media.RemoveFilesAsync(removedMedia);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UnifiedCommerce.Catalog.Domain;
+using UnifiedCommerce.Catalog.Media;
 using UnifiedCommerce.IdentityReadModels;
 using UnifiedCommerce.Messaging;
 using UnifiedCommerce.PlatformApi;
@@ -13,6 +14,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductVariant> Variants => Set<ProductVariant>();
+    public DbSet<ProductMedia> Media => Set<ProductMedia>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -74,9 +76,25 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
                 table.HasCheckConstraint("ck_variants_compare_at_not_below_price", "compare_at_price_amount IS NULL OR compare_at_price_amount >= price_amount");
                 table.HasCheckConstraint("ck_variants_cost_not_negative", "cost_amount IS NULL OR cost_amount >= 0");
             });
+            variant.HasOne<ProductMedia>().WithMany().HasForeignKey(v => v.ImageId).OnDelete(DeleteBehavior.SetNull);
             variant.Ignore(v => v.Price);
             variant.Ignore(v => v.CompareAtPrice);
             variant.Ignore(v => v.Cost);
+        });
+
+        modelBuilder.Entity<ProductMedia>(media =>
+        {
+            media.ToTable("product_media");
+            // A product's media come back in display order straight from the index.
+            media.HasIndex(m => new { m.ProductId, m.Position });
+            media.Property(m => m.Alt).HasMaxLength(MediaRules.MaxAltLength);
+            media.Property(m => m.ContentType).HasMaxLength(32);
+            media.Property(m => m.StorageKey).HasMaxLength(200);
+            media.HasOne<Product>().WithMany().HasForeignKey(m => m.ProductId).OnDelete(DeleteBehavior.Cascade);
+            media.ToTable(table =>
+            {
+                table.HasCheckConstraint("ck_product_media_size_positive", "width > 0 AND height > 0 AND byte_size > 0");
+            });
         });
 
         modelBuilder.MapOutbox();

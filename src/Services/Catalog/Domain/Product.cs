@@ -82,6 +82,9 @@ public sealed class ProductVariant : IMerchantOwned
     /// <summary>The variant's position among its product's variants, from 0.</summary>
     public int SortOrder { get; set; }
 
+    /// <summary>The image that shows this variant: one of its product's media (deleting the media clears it).</summary>
+    public Guid? ImageId { get; set; }
+
     public Money Price => new(PriceAmount, Currency);
     public Money? CompareAtPrice => CompareAtPriceAmount is { } amount ? new Money(amount, Currency) : null;
     public Money? Cost => CostAmount is { } amount ? new Money(amount, Currency) : null;

@@ -82,6 +82,8 @@ public sealed class CatalogMutation : ObjectGraphType
                     context.GetArgument<string?>("tag"),
                     context.GetArgument<string?>("categorySlug")),
                 context.CancellationToken));
+
+        MediaGraph.AddMutations(this);
     }
 
     private static CatalogCommands Commands(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<CatalogCommands>();

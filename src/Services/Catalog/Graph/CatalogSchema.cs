@@ -146,6 +146,7 @@ public sealed class ProductType : ObjectGraphType<Product>
         Field<NonNullGraphType<MoneyType>>("priceFrom").Description("Lowest price among the product's variants.").Resolve(context => context.Source.PriceFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductVariantType>>>>("variants")
             .Resolve(context => context.Source.Variants.OrderBy(variant => variant.SortOrder));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductMediaType>>>>("media").Description("Its images in display order, the main image first.").Resolve(MediaGraph.MediaOf);
     }
 }
 
@@ -173,6 +174,7 @@ public sealed class ProductVariantType : ObjectGraphType<ProductVariant>
         Field<StringGraphType>("barcode").Resolve(context => context.Source.Barcode);
         Field<IntGraphType>("weightGrams").Resolve(context => context.Source.WeightGrams);
         Field<NonNullGraphType<IntGraphType>>("position").Description("Its place among the product's variants, from 0.").Resolve(context => context.Source.SortOrder);
+        Field<ProductMediaType>("image").Description("The image that shows this variant: one of its product's media.").Resolve(MediaGraph.ImageOf);
     }
 }
 

@@ -202,6 +202,74 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ProductMedia", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("alt");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("byte_size");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_media");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_product_media_merchant_id");
+
+                    b.HasIndex("ProductId", "Position")
+                        .HasDatabaseName("ix_product_media_product_id_position");
+
+                    b.ToTable("product_media", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_product_media_size_positive", "width > 0 AND height > 0 AND byte_size > 0");
+                        });
+                });
+
             modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ProductVariant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -228,6 +296,10 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasColumnType("character(3)")
                         .HasColumnName("currency")
                         .IsFixedLength();
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("image_id");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid")
@@ -264,6 +336,9 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_variants");
 
+                    b.HasIndex("ImageId")
+                        .HasDatabaseName("ix_variants_image_id");
+
                     b.HasIndex("MerchantId")
                         .HasDatabaseName("ix_variants_merchant_id");
 
@@ -284,7 +359,86 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.MerchantState", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_suspended");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_merchant_states");
+
+                    b.ToTable("merchant_states", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.RevokedApiClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("ClientId")
+                        .HasName("pk_revoked_api_clients");
+
+                    b.ToTable("revoked_api_clients", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.StaffAccessState", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("IsMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_member");
+
+                    b.PrimitiveCollection<List<string>>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("permissions");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("MerchantId", "AccountId")
+                        .HasName("pk_staff_access");
+
+                    b.ToTable("staff_access", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -337,7 +491,7 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Messaging.ProcessedEvent", b =>
+            modelBuilder.Entity("UnifiedCommerce.Messaging.ProcessedEvent", b =>
                 {
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()
@@ -358,85 +512,6 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasName("pk_processed_events");
 
                     b.ToTable("processed_events", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.RevokedApiClient", b =>
-                {
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client_id");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<DateTimeOffset>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("ClientId")
-                        .HasName("pk_revoked_api_clients");
-
-                    b.ToTable("revoked_api_clients", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Security.StaffAccessState", b =>
-                {
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("account_id");
-
-                    b.Property<bool>("IsMember")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_member");
-
-                    b.PrimitiveCollection<List<string>>("Permissions")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("permissions");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("MerchantId", "AccountId")
-                        .HasName("pk_staff_access");
-
-                    b.ToTable("staff_access", (string)null);
-                });
-
-            modelBuilder.Entity("UnifiedCommerce.ServiceDefaults.Tenancy.MerchantState", b =>
-                {
-                    b.Property<Guid>("MerchantId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<bool>("IsSuspended")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_suspended");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("MerchantId")
-                        .HasName("pk_merchant_states");
-
-                    b.ToTable("merchant_states", (string)null);
                 });
 
             modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.Category", b =>
@@ -485,8 +560,24 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.Navigation("Options");
                 });
 
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ProductMedia", b =>
+                {
+                    b.HasOne("UnifiedCommerce.Catalog.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_media_products_product_id");
+                });
+
             modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ProductVariant", b =>
                 {
+                    b.HasOne("UnifiedCommerce.Catalog.Domain.ProductMedia", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_variants_media_image_id");
+
                     b.HasOne("UnifiedCommerce.Catalog.Domain.Product", null)
                         .WithMany("Variants")
                         .HasForeignKey("ProductId")

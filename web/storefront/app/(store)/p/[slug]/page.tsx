@@ -2,8 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AvailabilityLabel } from '@/components/availability-label';
 import { Breadcrumb, type BreadcrumbItem } from '@/components/breadcrumb';
+import { PriceWithSaving } from '@/components/price-with-saving';
+import { ProductGallery } from '@/components/product-gallery';
+import { VariantSelectionProvider } from '@/components/variant-selection';
 import { VariantSelector } from '@/components/variant-selector';
 import { ancestorsOf, getProduct, type ProductDetail } from '@/lib/catalog';
+import { openGraphImage } from '@/lib/media';
 import { formatMoney } from '@/lib/money';
 import { requireStoreContext } from '@/lib/request-context';
 
@@ -44,7 +48,12 @@ export async function generateMetadata(props: ProductPageProps): Promise<Metadat
     title: product.name,
     description: metaDescription(product),
     alternates: { canonical: `${store.origin}/p/${encodeURIComponent(product.slug)}` },
-    openGraph: { title: product.name, description: metaDescription(product), type: 'website' },
+    openGraph: {
+      title: product.name,
+      description: metaDescription(product),
+      type: 'website',
+      ...(product.media[0] ? { images: [openGraphImage(product.media[0], store.origin)] } : {}),
+    },
   };
 }
 
@@ -57,35 +66,37 @@ export default async function ProductPage(props: ProductPageProps) {
     <article className="space-y-8">
       <Breadcrumb items={breadcrumbFor(product)} />
 
-      <div className="grid gap-8 md:grid-cols-2">
-        <div
-          aria-hidden="true"
-          className="flex aspect-square items-center justify-center rounded-xl bg-linear-to-br from-brand-50 to-brand-100 text-6xl font-semibold text-brand-700"
-        >
-          {product.name.charAt(0).toUpperCase()}
-        </div>
+      <VariantSelectionProvider variants={product.variants}>
+        <div className="grid gap-8 md:grid-cols-2">
+          <ProductGallery media={product.media} variants={product.variants} productName={product.name} />
 
-        <div className="space-y-6">
-          <div className="space-y-3">
-            <h1 data-testid="product-name" className="text-3xl font-bold tracking-tight">
-              {product.name}
-            </h1>
-            <div className="flex flex-wrap items-center gap-4">
-              <p data-testid="product-price" className="text-xl font-semibold">
-                {hasPriceRange ? 'From ' : ''}
-                {formatMoney(product.priceFrom)}
-              </p>
-              <AvailabilityLabel availability={product.availability} />
+          <div className="space-y-6">
+            <div className="space-y-3">
+              {product.brand ? (
+                <p data-testid="product-brand" className="text-sm font-medium uppercase tracking-wide text-slate-500">
+                  {product.brand}
+                </p>
+              ) : null}
+              <h1 data-testid="product-name" className="text-3xl font-bold tracking-tight">
+                {product.name}
+              </h1>
+              <div className="flex flex-wrap items-center gap-4">
+                <p data-testid="product-price" className="text-xl font-semibold">
+                  {hasPriceRange ? 'From ' : ''}
+                  {formatMoney(product.priceFrom)}
+                </p>
+                <AvailabilityLabel availability={product.availability} />
+              </div>
             </div>
+
+            <p data-testid="product-description" className="whitespace-pre-line leading-relaxed text-slate-700">
+              {product.description}
+            </p>
+
+            <VariantSelector variants={product.variants} />
           </div>
-
-          <p data-testid="product-description" className="whitespace-pre-line leading-relaxed text-slate-700">
-            {product.description}
-          </p>
-
-          <VariantSelector variants={product.variants} />
         </div>
-      </div>
+      </VariantSelectionProvider>
 
       {product.variants.length > 0 ? (
         <section aria-labelledby="variants-heading">
@@ -111,7 +122,9 @@ export default async function ProductPage(props: ProductPageProps) {
                       {variant.options.map((option) => `${option.name}: ${option.value}`).join(', ')}
                     </td>
                     <td data-testid="variant-sku" className="py-2 pr-4 font-mono text-xs">{variant.sku}</td>
-                    <td data-testid="variant-price" className="py-2 pr-4">{formatMoney(variant.price)}</td>
+                    <td className="py-2 pr-4">
+                      <PriceWithSaving testId="variant-price" price={variant.price} compareAt={variant.compareAtPrice} />
+                    </td>
                     <td className="py-2">
                       <AvailabilityLabel availability={variant.availability} />
                     </td>

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace UnifiedCommerce.Catalog.Media;
+
+/// <summary>Where media bytes live, by key (<see cref="MediaKeys"/>): a local folder or an S3-compatible bucket.</summary>
+public interface IMediaStorage
+{
+    /// <summary>Stores the bytes under the key, replacing what was there; readers see the old or the new bytes, never a part.</summary>
+    Task PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>The stored bytes as a stream to copy out, or none when nothing is stored under the key.</summary>
+    Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes what is stored under the key; nothing there is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>Keys are made by <see cref="MediaKeys"/> only; a storage refuses anything else, so no key can climb out of its root.</summary>
+public static partial class StorageKeyRule
+{
+    public static string Require(string key) => ValidKey().IsMatch(key)
+        ? key
+        : throw new ArgumentException($"'{key}' is not a media storage key.", nameof(key));
+
+    [GeneratedRegex("^merchants/[0-9a-f]{32}/media/[0-9a-f]{32}/[a-z0-9]{1,16}\\.[a-z]{3,4}$")]
+    private static partial Regex ValidKey();
+}
+
+/// <summary>Files under a folder on this machine: the default, under the platform's data folder.</summary>
+public sealed class LocalDiskMediaStorage(string root) : IMediaStorage
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Written aside and moved into place: a reader, or a second writer of the same rendition, never sees half a file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, content.ToArray(), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream stream = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        File.Delete(path);
+        var folder = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            try
+            {
+                Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                // A rendition was written meanwhile: the folder stays, which is harmless.
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key) => Path.Combine(Root, StorageKeyRule.Require(key));
+}
