@@ -59,7 +59,7 @@ describe('catalogMediaPath', () => {
   });
 
   it('refuses anything that cannot name a rendition, without asking Catalog', () => {
-    for (const [id, rendition] of [
+    for (const [id, rendition] of <[string, string][]>[
       [ID, '500.webp'],
       [ID, '0640.webp'],
       [ID, '640.png'],

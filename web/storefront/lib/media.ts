@@ -27,14 +27,29 @@ export function renditionUrl(mediaId: string, width: number, format: RenditionFo
   return `/media/${encodeURIComponent(mediaId)}/${width}.${format}`;
 }
 
+interface OfferedWidth {
+  /** The width in the rendition's path. */
+  asked: number;
+  /** The width of the image that path serves. */
+  actual: number;
+}
+
 /**
  * The widths worth offering for an image: those it fills (a narrower original is served as it is, so the smallest
  * stands for it, described with the original's own width).
  */
-function offeredWidths(media: ProductMedia, widths: readonly number[]): { asked: number; actual: number }[] {
+function offeredWidths(media: ProductMedia, widths: readonly number[]): OfferedWidth[] {
   const fitting = widths.filter((width) => width <= media.width);
   if (fitting.length > 0) return fitting.map((width) => ({ asked: width, actual: width }));
-  return [{ asked: widths[0], actual: Math.min(media.width, widths[0]) }];
+  const smallest = widths[0] ?? RENDITION_WIDTHS[0];
+  return [{ asked: smallest, actual: Math.min(media.width, smallest) }];
+}
+
+/** The largest offered width up to `limit`, else the smallest. */
+function largestUpTo(offered: readonly OfferedWidth[], limit: number): OfferedWidth {
+  let choice = offered[0] ?? { asked: RENDITION_WIDTHS[0], actual: RENDITION_WIDTHS[0] };
+  for (const width of offered) if (width.asked <= limit) choice = width;
+  return choice;
 }
 
 /** `srcset` over the rendition widths the image fills. */
@@ -46,15 +61,12 @@ export function srcSet(media: ProductMedia, widths: readonly number[] = RENDITIO
 
 /** The `src` for browsers without srcset: the largest offered width up to `preferred`. */
 export function fallbackSrc(media: ProductMedia, preferred = 640, widths: readonly number[] = RENDITION_WIDTHS, format: RenditionFormat = 'webp'): string {
-  const offered = offeredWidths(media, widths);
-  const choice = [...offered].reverse().find(({ asked }) => asked <= preferred) ?? offered[0];
-  return renditionUrl(media.id, choice.asked, format);
+  return renditionUrl(media.id, largestUpTo(offeredWidths(media, widths), preferred).asked, format);
 }
 
 /** The image as shared on social sites: a JPEG (every crawler reads it) of up to 1280 pixels, with its real size. */
 export function openGraphImage(media: ProductMedia, origin: string): { url: string; width: number; height: number; alt?: string } {
-  const offered = offeredWidths(media, RENDITION_WIDTHS);
-  const choice = [...offered].reverse().find(({ asked }) => asked <= 1280) ?? offered[0];
+  const choice = largestUpTo(offeredWidths(media, RENDITION_WIDTHS), 1280);
   return {
     url: `${origin}${renditionUrl(media.id, choice.asked, 'jpg')}`,
     width: choice.actual,
