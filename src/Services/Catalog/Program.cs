@@ -3,6 +3,7 @@ using UnifiedCommerce.Catalog.Api;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Data;
 using UnifiedCommerce.Catalog.Graph;
+using UnifiedCommerce.Catalog.Imports;
 using UnifiedCommerce.Contracts;
 using UnifiedCommerce.IdentityReadModels;
 using UnifiedCommerce.Messaging;
@@ -21,6 +22,7 @@ builder.AddIdentityReadModels();
 builder.AddPublicCachePurging();
 builder.AddSubgraph<CatalogSchema>();
 builder.Services.AddCatalogApplication();
+builder.Services.AddCatalogImports();
 
 var app = builder.Build();
 
@@ -29,5 +31,6 @@ app.UsePlatformApi();
 app.MapDefaultEndpoints();
 app.MapSubgraph<CatalogSchema>();
 app.MapCatalogApi();
+app.MapImportApi();
 
 return await app.RunJasperFxCommands(args);

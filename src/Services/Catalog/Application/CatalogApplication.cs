@@ -7,6 +7,8 @@ public static class CatalogApplication
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CatalogQueries>();
         services.AddScoped<CatalogCommands>();
+        services.AddScoped<CollectionQueries>();
+        services.AddScoped<CollectionCommands>();
         return services;
     }
 }

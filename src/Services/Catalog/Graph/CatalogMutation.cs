@@ -82,6 +82,9 @@ public sealed class CatalogMutation : ObjectGraphType
                     context.GetArgument<string?>("tag"),
                     context.GetArgument<string?>("categorySlug")),
                 context.CancellationToken));
+
+        this.AddCategoryMutations();
+        this.AddCollectionMutations();
     }
 
     private static CatalogCommands Commands(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<CatalogCommands>();
