@@ -24,6 +24,9 @@ public static class EventRoutes
     {
         // Catalog hears its own changes too, after they commit, to purge the public caches of the merchant's catalog.
         [typeof(ProductChanged)] = (Catalog, [Inventory, Catalog]),
+        // Categories and collections are shown to shoppers through the same caches.
+        [typeof(CategoryChanged)] = (Catalog, [Catalog]),
+        [typeof(CollectionChanged)] = (Catalog, [Catalog]),
         [typeof(StockLevelChanged)] = (Inventory, [Inventory]),
         // No service acts on a deletion yet (Inventory keeps the stock rows of deleted variants as history): the
         // relay publishes it to no queue, and a subscriber added here starts receiving it.

@@ -62,7 +62,7 @@ const MAX_OPERATION_COST = 1000;
 const DEDUPLICATION_HEADERS = new Set(['x-merchant-id', 'accept-language', 'authorization']);
 
 /** Root fields whose answers are the same for every anonymous shopper of a merchant: the cache's allowlist. */
-const PUBLIC_ROOT_FIELDS = new Set(['products', 'product', 'categories', 'category']);
+const PUBLIC_ROOT_FIELDS = new Set(['products', 'product', 'categories', 'category', 'collections', 'collection']);
 
 const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 const LOCAL_FIRST_PARTY_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5300', 'http://127.0.0.1:5300'];

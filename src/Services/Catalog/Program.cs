@@ -4,6 +4,7 @@ using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Data;
 using UnifiedCommerce.Catalog.Graph;
 using UnifiedCommerce.Catalog.Media;
+using UnifiedCommerce.Catalog.Imports;
 using UnifiedCommerce.Contracts;
 using UnifiedCommerce.IdentityReadModels;
 using UnifiedCommerce.Messaging;
@@ -23,6 +24,7 @@ builder.AddPublicCachePurging();
 builder.AddSubgraph<CatalogSchema>();
 builder.Services.AddCatalogApplication();
 builder.Services.AddMediaStorage(builder.Configuration, builder.Environment);
+builder.Services.AddCatalogImports();
 
 var app = builder.Build();
 
@@ -32,5 +34,6 @@ app.MapDefaultEndpoints();
 app.MapSubgraph<CatalogSchema>();
 app.MapCatalogApi();
 app.MapMediaApi();
+app.MapImportApi();
 
 return await app.RunJasperFxCommands(args);

@@ -9,6 +9,8 @@ public static class CatalogApplication
         services.AddScoped<CatalogCommands>();
         services.AddScoped<MediaQueries>();
         services.AddScoped<MediaCommands>();
+        services.AddScoped<CollectionQueries>();
+        services.AddScoped<CollectionCommands>();
         return services;
     }
 }

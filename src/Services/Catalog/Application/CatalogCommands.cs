@@ -48,6 +48,7 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         {
             existing = new Category { Slug = slug, Name = input.Name.Trim(), ParentId = parentId, SortOrder = input.SortOrder };
             db.Categories.Add(existing);
+            PublishCategory(existing, deleted: false);
             await SaveAsync(cancellationToken);
             return (existing, UpsertOutcome.Created);
         }
@@ -60,31 +61,17 @@ public sealed partial class CatalogCommands(CatalogDbContext db, IMerchantContex
         existing.Name = input.Name.Trim();
         existing.ParentId = parentId;
         existing.SortOrder = input.SortOrder;
+        PublishCategory(existing, deleted: false);
         await SaveAsync(cancellationToken);
         return (existing, UpsertOutcome.Updated);
     }
 
-    /// <summary>
-    /// Walks up from the new parent (a bounded loop, so even bad stored data ends): meeting the category itself means
-    /// the move would make a cycle, and a chain longer than <see cref="CatalogLimits.CategoryDepth"/> is too deep.
-    /// </summary>
+    /// <summary>The tree's rules (<see cref="CategoryTree"/>) on the parent links as stored now.</summary>
     private async Task RequireAcyclicAsync(Category? moving, Category parent, CancellationToken cancellationToken)
     {
-        var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(category => category.Id, category => category.ParentId, cancellationToken);
-        Guid? current = parent.Id;
-        for (var depth = 1; current is { } id; depth++)
+        if (CategoryTree.MoveProblem(moving?.Id, parent.Id, await ParentLinksAsync(cancellationToken), CatalogLimits.CategoryDepth) is { } problem)
         {
-            if (moving is not null && id == moving.Id)
-            {
-                throw RequestValidationException.For("parentSlug", $"'{parent.Slug}' is inside '{moving.Slug}': a category cannot move under its own descendant.");
-            }
-
-            if (depth >= CatalogLimits.CategoryDepth)
-            {
-                throw RequestValidationException.For("parentSlug", $"Categories nest at most {CatalogLimits.CategoryDepth} levels deep.");
-            }
-
-            current = parents.GetValueOrDefault(id);
+            throw RequestValidationException.For("parentSlug", problem);
         }
     }
 

@@ -11,12 +11,13 @@ namespace UnifiedCommerce.Catalog.Application;
 public sealed record ProductPage(IReadOnlyList<Product> Nodes, int? TotalCount, bool HasNextPage, string? EndCursor);
 
 /// <summary>The staff list's filters; each one left out matches everything.</summary>
-public sealed record StaffProductFilter(string? Status = null, string? Tag = null, string? Brand = null, string? CategorySlug = null, string? Search = null);
+public sealed record StaffProductFilter(
+    string? Status = null, string? Tag = null, string? Brand = null, string? CategorySlug = null, string? Search = null, Guid? CollectionId = null);
 
 public sealed record CategoryNode(Category Category, IReadOnlyList<CategoryNode> Children);
 
 /// <summary>The read side of the catalog, shared by REST and GraphQL. Every query is scoped to the merchant in context.</summary>
-public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock)
+public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock, CollectionQueries collections)
 {
     public const int DefaultPageSize = 24;
     public const int MaxPageSize = 100;
@@ -146,6 +147,11 @@ public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock)
         {
             var categoryIds = await SubtreeIdsAsync(filter.CategorySlug, cancellationToken);
             query = query.Where(product => product.CategoryIds.Any(id => categoryIds.Contains(id)));
+        }
+
+        if (filter.CollectionId is { } collectionId)
+        {
+            query = await collections.WithinAsync(query, collectionId, cancellationToken);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))

@@ -420,6 +420,16 @@ public static partial class CatalogRules
         return value.Trim();
     }
 
+    /// <summary>A slug made from a name: lower-case letters and digits, everything else one hyphen (empty when nothing is left).</summary>
+    public static string SlugFrom(string text)
+    {
+        var slug = NotSlug().Replace(text.Normalize(System.Text.NormalizationForm.FormD).ToLowerInvariant(), "-").Trim('-');
+        return slug.Length <= CatalogLimits.Slug ? slug : slug[..CatalogLimits.Slug].TrimEnd('-');
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
+
     public static void ValidateSlug(string slug, FieldErrors errors)
     {
         if (string.IsNullOrEmpty(slug) || slug.Length > CatalogLimits.Slug || !SlugPattern().IsMatch(slug))

@@ -361,17 +361,24 @@ public sealed partial class CatalogCommands
 
         var slugs = valid.CategorySlugs.ToList();
         var found = await db.Categories.AsNoTracking().Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
+        return CategoryIdsOf(valid, found);
+    }
+
+    /// <summary>The product's category ids from the merchant's categories by slug; an unknown slug is a field error.</summary>
+    private static List<Guid> CategoryIdsOf(ValidProduct valid, IReadOnlyDictionary<string, Guid> categoriesBySlug)
+    {
+        var slugs = valid.CategorySlugs;
         var errors = new FieldErrors();
         for (var index = 0; index < slugs.Count; index++)
         {
-            if (!found.ContainsKey(slugs[index]))
+            if (!categoriesBySlug.ContainsKey(slugs[index]))
             {
                 errors.Add(index == 0 && valid.PrimaryCategorySlug == slugs[0] ? "categorySlug" : $"categorySlugs[{index}]", $"No category '{slugs[index]}'.");
             }
         }
 
         errors.ThrowIfAny();
-        return slugs.Select(slug => found[slug]).ToList();
+        return slugs.Select(slug => categoriesBySlug[slug]).ToList();
     }
 
     /// <summary>A SKU names one variant in the whole store: one that another product uses is a field error naming both.</summary>
@@ -382,11 +389,13 @@ public sealed partial class CatalogCommands
             .Where(v => skus.Contains(v.Sku) && (productId == null || v.ProductId != productId))
             .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { v.Sku, p.Slug })
             .ToListAsync(cancellationToken);
-        if (taken.Count == 0)
-        {
-            return;
-        }
+        ThrowIfSkusTaken(variants, taken.Select(used => (used.Sku, used.Slug)));
+    }
 
+    /// <summary>The SKUs other products use (each with that product's slug) as field errors naming both.</summary>
+    private static void ThrowIfSkusTaken(IReadOnlyList<ValidVariant> variants, IEnumerable<(string Sku, string Slug)> taken)
+    {
+        var skus = variants.Select(v => v.Sku).ToList();
         var errors = new FieldErrors();
         foreach (var used in taken)
         {
@@ -406,6 +415,11 @@ public sealed partial class CatalogCommands
             .Where(variant => productId == null || variant.ProductId != productId)
             .Select(variant => variant.Currency)
             .FirstOrDefaultAsync(cancellationToken);
+        ThrowIfOtherCurrency(storeCurrency, currency);
+    }
+
+    private static void ThrowIfOtherCurrency(string? storeCurrency, string currency)
+    {
         if (storeCurrency is not null && storeCurrency != currency)
         {
             throw RequestValidationException.For("variants[0].currency", $"This store prices its products in {storeCurrency}; use {storeCurrency}.");

@@ -16,6 +16,10 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
     public DbSet<ProductVariant> Variants => Set<ProductVariant>();
     public DbSet<ProductMedia> Media => Set<ProductMedia>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Collection> Collections => Set<Collection>();
+    public DbSet<CollectionProduct> CollectionProducts => Set<CollectionProduct>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,6 +28,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
             category.HasIndex(c => new { c.MerchantId, c.Slug }).IsUnique();
             category.Property(c => c.Slug).HasMaxLength(120);
             category.Property(c => c.Name).HasMaxLength(200);
+            category.Property(c => c.Description).HasMaxLength(5_000);
             category.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -97,6 +102,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
             });
         });
 
+        modelBuilder.MapCollections();
+        modelBuilder.MapImports();
         modelBuilder.MapOutbox();
         modelBuilder.MapIdentityReadModels();
         base.OnModelCreating(modelBuilder);

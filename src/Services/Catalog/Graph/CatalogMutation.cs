@@ -84,6 +84,8 @@ public sealed class CatalogMutation : ObjectGraphType
                 context.CancellationToken));
 
         MediaGraph.AddMutations(this);
+        this.AddCategoryMutations();
+        this.AddCollectionMutations();
     }
 
     private static CatalogCommands Commands(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<CatalogCommands>();

@@ -57,13 +57,15 @@ public sealed class CatalogQuery : ObjectGraphType
             .Argument<StringGraphType>("brand")
             .Argument<StringGraphType>("categorySlug")
             .Argument<StringGraphType>("search")
+            .Argument<IdGraphType>("collection", arg => arg.Description = "A collection's id: its products (a manual one's listed, a rule one's matching).")
             .ResolveAsync(async context => await Queries(context).ListForStaffAsync(
                 new StaffProductFilter(
                     context.GetArgument<ProductStatus?>("status")?.ToString(),
                     context.GetArgument<string?>("tag"),
                     context.GetArgument<string?>("brand"),
                     context.GetArgument<string?>("categorySlug"),
-                    context.GetArgument<string?>("search")),
+                    context.GetArgument<string?>("search"),
+                    context.GetArgument<Guid?>("collection")),
                 context.GetArgument<int?>("first"),
                 context.GetArgument<string?>("after"),
                 includeTotalCount: AsksFor(context, "totalCount"),
@@ -76,6 +78,9 @@ public sealed class CatalogQuery : ObjectGraphType
         Field<CategoryType>("category")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
             .ResolveAsync(async context => await Queries(context).FindCategoryAsync(context.GetArgument<string>("slug"), context.CancellationToken));
+
+        this.AddCollectionQueries();
+        this.AddImportQueries();
     }
 
     /// <summary>Whether the request selects the field (aliases and fragments included), so work it alone needs can be skipped.</summary>
@@ -147,6 +152,7 @@ public sealed class ProductType : ObjectGraphType<Product>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductVariantType>>>>("variants")
             .Resolve(context => context.Source.Variants.OrderBy(variant => variant.SortOrder));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductMediaType>>>>("media").Description("Its images in display order, the main image first.").Resolve(MediaGraph.MediaOf);
+        this.AddCollectionsField();
     }
 }
 
@@ -256,6 +262,8 @@ public sealed class CategoryType : ObjectGraphType<Category>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("slug").Resolve(context => context.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("description").Description("Sanitised HTML.").Resolve(context => context.Source.Description);
+        Field<NonNullGraphType<IntGraphType>>("position").Description("Its place among its siblings, from 0.").Resolve(context => context.Source.SortOrder);
         Field<CategoryType>("parent").Resolve(context => EntityLoading.ById(context, context.Source.ParentId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("children")
             .Resolve(context => EntityLoading.Loaders(context).Load<Guid, IReadOnlyList<Category>>(

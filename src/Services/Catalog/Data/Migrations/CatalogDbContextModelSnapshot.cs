@@ -30,6 +30,12 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("description");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid")
                         .HasColumnName("merchant_id");
@@ -68,6 +74,228 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasDatabaseName("ix_categories_merchant_id_slug");
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.Collection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("match");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collections");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_collections_merchant_id");
+
+                    b.HasIndex("MerchantId", "Id")
+                        .HasDatabaseName("ix_collections_listing");
+
+                    b.HasIndex("MerchantId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collections_merchant_id_slug");
+
+                    b.ToTable("collections", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.CollectionProduct", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collection_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("CollectionId", "ProductId")
+                        .HasName("pk_collection_products");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_collection_products_merchant_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_collection_products_product_id");
+
+                    b.HasIndex("CollectionId", "Position")
+                        .HasDatabaseName("ix_collection_products_collection_id_position");
+
+                    b.ToTable("collection_products", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ImportFile", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_import_files");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_import_files_merchant_id");
+
+                    b.ToTable("import_files", (string)null);
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("ProductsCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("products_created");
+
+                    b.Property<int>("ProductsUpdated")
+                        .HasColumnType("integer")
+                        .HasColumnName("products_updated");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_done");
+
+                    b.Property<int>("RowsFailed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_failed");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_total");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_import_jobs_merchant_id");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_status");
+
+                    b.ToTable("import_jobs", (string)null);
                 });
 
             modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.Product", b =>
@@ -181,6 +409,9 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
 
                     b.HasIndex("MerchantId", "CategoryId")
                         .HasDatabaseName("ix_products_merchant_id_category_id");
+
+                    b.HasIndex("MerchantId", "ProductType")
+                        .HasDatabaseName("ix_products_product_type");
 
                     b.HasIndex("MerchantId", "Slug")
                         .IsUnique()
@@ -345,6 +576,9 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.HasIndex("MerchantId", "Sku")
                         .IsUnique()
                         .HasDatabaseName("ix_variants_merchant_id_sku");
+
+                    b.HasIndex("ProductId", "PriceAmount")
+                        .HasDatabaseName("ix_variants_product_price");
 
                     b.HasIndex("ProductId", "SortOrder")
                         .HasDatabaseName("ix_variants_product_id_sort_order");
@@ -521,6 +755,67 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.Collection", b =>
+                {
+                    b.OwnsMany("UnifiedCommerce.Catalog.Domain.RuleCondition", "Conditions", b1 =>
+                        {
+                            b1.Property<Guid>("CollectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("Operator")
+                                .IsRequired();
+
+                            b1.Property<string>("Value")
+                                .IsRequired();
+
+                            b1.HasKey("CollectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("collections");
+
+                            b1
+                                .ToJson("conditions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CollectionId")
+                                .HasConstraintName("fk_collections_collections_collection_id");
+                        });
+
+                    b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.CollectionProduct", b =>
+                {
+                    b.HasOne("UnifiedCommerce.Catalog.Domain.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_products_collections_collection_id");
+
+                    b.HasOne("UnifiedCommerce.Catalog.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_products_products_product_id");
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.ImportFile", b =>
+                {
+                    b.HasOne("UnifiedCommerce.Catalog.Domain.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("UnifiedCommerce.Catalog.Domain.ImportFile", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_files_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.Product", b =>

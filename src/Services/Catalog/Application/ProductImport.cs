@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.Catalog.Domain;
+using UnifiedCommerce.ServiceDefaults.Http;
+
+namespace UnifiedCommerce.Catalog.Application;
+
+/// <summary>One product of an import file, with where its rows are (for the error report).</summary>
+public sealed record ImportCandidate(int FirstLine, IReadOnlyList<int> VariantLines, string Slug, ProductInput Input);
+
+/// <summary>What a batch did: products created and updated, and each product refused with its field errors.</summary>
+public sealed record ImportBatchResult(int Created, int Updated, IReadOnlyList<(ImportCandidate Candidate, IDictionary<string, string[]> Errors)> Refused);
+
+public sealed partial class CatalogCommands
+{
+    /// <summary>
+    /// Upserts a batch of products by handle with one query per kind of lookup and one save: the same rules as a
+    /// product write (<see cref="CatalogRules.ValidateProduct"/>, categories by slug, SKUs free, the store's
+    /// currency), each product's changes and ProductChanged event as in <see cref="UpsertProductAsync"/>. An import
+    /// is the merchant's word for the product as it should be, so an existing product is replaced without a version.
+    /// Refused products are left out and reported; the caller decides what a refusal means for the whole file.
+    /// </summary>
+    public async Task<ImportBatchResult> ImportBatchAsync(
+        IReadOnlyList<ImportCandidate> batch, IReadOnlyDictionary<string, Guid> categoriesBySlug, CancellationToken cancellationToken)
+    {
+        merchant.RequireMerchantId();
+        var refused = new List<(ImportCandidate, IDictionary<string, string[]>)>();
+        var valid = new List<(ImportCandidate Candidate, ValidProduct Product, List<Guid> CategoryIds)>();
+        foreach (var candidate in batch)
+        {
+            try
+            {
+                var product = CatalogRules.ValidateProduct(candidate.Slug, candidate.Input);
+                valid.Add((candidate, product, CategoryIdsOf(product, categoriesBySlug)));
+            }
+            catch (RequestValidationException invalid)
+            {
+                refused.Add((candidate, invalid.Errors));
+            }
+        }
+
+        var slugs = valid.Select(v => v.Product.Slug).ToList();
+        var existing = await db.Products.Include(p => p.Variants).AsSplitQuery()
+            .Where(p => slugs.Contains(p.Slug))
+            .ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+        var skus = valid.SelectMany(v => v.Product.Variants.Select(variant => variant.Sku)).ToList();
+        var owners = await db.Variants.AsNoTracking()
+            .Where(v => skus.Contains(v.Sku))
+            .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { v.Sku, p.Slug })
+            .ToListAsync(cancellationToken);
+        var storeCurrency = await db.Variants.AsNoTracking().Select(v => v.Currency).FirstOrDefaultAsync(cancellationToken);
+
+        var created = 0;
+        var updated = 0;
+        foreach (var (candidate, product, categoryIds) in valid)
+        {
+            try
+            {
+                ThrowIfSkusTaken(product.Variants, owners.Where(o => o.Slug != product.Slug && product.Variants.Any(v => v.Sku == o.Sku)).Select(o => (o.Sku, o.Slug)));
+                // The store's currency: what its products use, or the first product's of this file.
+                ThrowIfOtherCurrency(storeCurrency, product.Variants[0].Currency);
+                storeCurrency ??= product.Variants[0].Currency;
+            }
+            catch (RequestValidationException invalid)
+            {
+                refused.Add((candidate, invalid.Errors));
+                continue;
+            }
+
+            var target = existing.GetValueOrDefault(product.Slug);
+            var isNew = target is null;
+            if (target is null)
+            {
+                target = new Product { Slug = product.Slug, Name = product.Name };
+                db.Products.Add(target);
+            }
+
+            var changes = ProductChanges.Apply(target, product, categoryIds);
+            changes.AddRange(ApplyVariants(target, product.Variants));
+            if (isNew)
+            {
+                Touch(target, ["created"]);
+                created++;
+            }
+            else if (changes.Count > 0)
+            {
+                Touch(target, changes);
+                updated++;
+            }
+        }
+
+        await SaveAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new ImportBatchResult(created, updated, refused);
+    }
+
+    /// <summary>The merchant's categories by slug, once per import.</summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> CategoriesBySlugAsync(CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Slug, c => c.Id, StringComparer.Ordinal, cancellationToken);
+}
