@@ -22,7 +22,9 @@ export interface SeoPreview {
 /** Text of sanitised HTML, whitespace collapsed (the description's fallback). */
 export function plainText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    // Blocks part words; inline formatting does not ("<strong>dry</strong>." is "dry.").
+    .replace(/<\/?(p|div|h[1-6]|li|ul|ol|br|tr|td|th|table|blockquote)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
