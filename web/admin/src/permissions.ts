@@ -15,6 +15,8 @@ export function describePermission(permission: string): string {
 }
 
 export const STAFF_MANAGE = 'staff:manage';
+export const PRODUCTS_READ = 'products:read';
+export const PRODUCTS_WRITE = 'products:write';
 export const SECURITY_READ = 'security:read';
 
 /**

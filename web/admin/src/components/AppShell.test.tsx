@@ -45,8 +45,15 @@ describe('AppShell', () => {
     expect(screen.queryByRole('link', { name: 'Security log' })).toBeNull();
   });
 
-  it('hides the navigation entirely from a role without screens', () => {
+  it('offers the catalog screens to those who see products, and import only to those who change them', () => {
     renderShell(['products:read']);
+    expect(screen.getByRole('link', { name: 'Products' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Categories' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Import and export' })).toBeNull();
+  });
+
+  it('hides the navigation entirely from a role without screens', () => {
+    renderShell(['inventory:read']);
     expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
   });
 });

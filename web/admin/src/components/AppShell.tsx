@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import type { Session } from '../api/types';
-import { SECURITY_READ, STAFF_MANAGE } from '../permissions';
+import { PRODUCTS_READ, PRODUCTS_WRITE, SECURITY_READ, STAFF_MANAGE } from '../permissions';
 import { hasPermission, signOut } from '../session/useSession';
 import { ErrorMessage } from './ErrorMessage';
 import { MerchantSwitcher } from './MerchantSwitcher';
 
 /** The screens and the permission each needs; a screen the role lacks is not offered (the API refuses it anyway). */
 export const SCREENS = [
+  { path: '/products', label: 'Products', permission: PRODUCTS_READ },
+  { path: '/categories', label: 'Categories', permission: PRODUCTS_READ },
+  { path: '/collections', label: 'Collections', permission: PRODUCTS_READ },
+  // Importing changes products; exporting needs only reading, but is offered beside the import.
+  { path: '/import-export', label: 'Import and export', permission: PRODUCTS_WRITE },
   { path: '/staff', label: 'Staff', permission: STAFF_MANAGE },
   { path: '/roles', label: 'Roles', permission: STAFF_MANAGE },
   { path: '/security-log', label: 'Security log', permission: SECURITY_READ },
@@ -55,7 +60,7 @@ export function AppShell({ session }: { session: Session }) {
           </ul>
         </nav>
       )}
-      <main className="mx-auto max-w-5xl px-6 py-6">
+      <main className="mx-auto max-w-6xl px-6 py-6">
         <ErrorMessage error={signOutError} />
         <Outlet />
       </main>
