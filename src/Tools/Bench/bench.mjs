@@ -184,8 +184,8 @@ let catalogImport = null;
 if (productCount > 0) {
   let shown = -1;
   const store = await benchStore(productCount, (job) => {
-    const done = job.rowsDone ?? job.rowsProcessed ?? 0;
-    const total = job.rowsTotal ?? job.totalRows ?? 0;
+    const done = job.rowsDone ?? 0;
+    const total = job.rowsTotal ?? 0;
     const percent = total ? Math.floor((100 * done) / total) : 0;
     if (percent !== shown && percent % 10 === 0) {
       shown = percent;
