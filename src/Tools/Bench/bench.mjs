@@ -2,18 +2,21 @@
 // platform process sampled from /proc during each window. Started by `./commerce bench`, which brings the
 // platform up in its benchmark profile first.
 import autocannon from 'autocannon';
+import { benchStore } from './bench-catalog.mjs';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const env = process.env;
 const root = env.COMMERCE_ROOT;
-const merchantId = env.BENCH_MERCHANT_ID ?? 'a1f0c0de-0000-4000-8000-000000000001';
+// BENCH_PRODUCTS=0 runs the workloads over the seeded demo store (Acme) instead of a store of its own.
+const productCount = Number(env.BENCH_PRODUCTS ?? 10000);
+let merchantId = 'a1f0c0de-0000-4000-8000-000000000001';
 const duration = Number(env.BENCH_DURATION ?? 10);
 const connectionLevels = (env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
 const gateway = `http://127.0.0.1:${env.COMMERCE_GATEWAY_PORT}`;
 const catalog = `http://127.0.0.1:${env.COMMERCE_CATALOG_PORT}`;
 const storefront = `http://127.0.0.1:${env.COMMERCE_STOREFRONT_PORT}`;
-const storeHost = `localhost:${env.COMMERCE_STOREFRONT_PORT}`;
+let storeHost = `localhost:${env.COMMERCE_STOREFRONT_PORT}`;
 
 const listQuery = `query List($after: String) { products(first: 24, after: $after) {
   nodes { slug name priceFrom { amount currency } availability { inStock quantityAvailable }
@@ -27,11 +30,11 @@ const detailQuery = `query Detail($slug: String!) { product(slug: $slug) { slug 
   priceFrom { amount currency } availability { inStock quantityAvailable }
   variants { sku title options { name value } price { amount currency } availability { inStock quantityAvailable } } } }`;
 
-const graphHeaders = { 'content-type': 'application/json', 'x-merchant-id': merchantId };
+const graphHeaders = () => ({ 'content-type': 'application/json', 'x-merchant-id': merchantId });
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
 
 async function graphql(url, query, variables) {
-  const response = await fetch(url, { method: 'POST', headers: graphHeaders, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, { method: 'POST', headers: graphHeaders(), body: JSON.stringify({ query, variables }) });
   const body = await response.json();
   if (!response.ok || body.errors) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
   return body.data;
@@ -61,7 +64,7 @@ async function catalogShape() {
 }
 
 function workloads({ cursors, slugs, categorySlugs }) {
-  const post = (query, variables) => ({ method: 'POST', path: '/graphql', headers: graphHeaders,
+  const post = (query, variables) => ({ method: 'POST', path: '/graphql', headers: graphHeaders(),
     setupRequest: (request) => ({ ...request, body: JSON.stringify({ query, variables: variables() }) }) });
   const page = (path) => ({ method: 'GET', headers: { host: storeHost },
     setupRequest: (request) => ({ ...request, path: path() }) });
@@ -177,6 +180,25 @@ async function catalogShapeOnceReady() {
   }
 }
 
+let catalogImport = null;
+if (productCount > 0) {
+  let shown = -1;
+  const store = await benchStore(productCount, (job) => {
+    const done = job.rowsDone ?? 0;
+    const total = job.rowsTotal ?? 0;
+    const percent = total ? Math.floor((100 * done) / total) : 0;
+    if (percent !== shown && percent % 10 === 0) {
+      shown = percent;
+      console.log(`Importing the benchmark catalog: ${'#'.repeat(percent / 5).padEnd(20, '.')} ${done}/${total} rows`);
+    }
+  });
+  ({ merchantId } = store);
+  storeHost = store.host;
+  catalogImport = store.import;
+  console.log(`CSV import: ${catalogImport.products} products (${catalogImport.rows} rows, ${Math.round(catalogImport.bytes / 1024)} KiB) in ${catalogImport.seconds} s: ` +
+    `${catalogImport.productsPerSecond} products/s, ${catalogImport.rowsPerSecond} rows/s`);
+}
+
 const shape = await catalogShapeOnceReady();
 console.log(`Catalog of merchant ${merchantId}: ${shape.slugs.length} products, ${shape.cursors.length} pages of 24, ${shape.categorySlugs.length} categories`);
 console.log(`Telemetry sampling ratio: ${env.COMMERCE_TELEMETRY_SAMPLING_RATIO}; ${duration} s per run at ${connectionLevels.join(' and ')} connections`);
@@ -218,7 +240,7 @@ const folder = join(root, '.artifacts', 'bench');
 mkdirSync(folder, { recursive: true });
 const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), samplingRatio: Number(env.COMMERCE_TELEMETRY_SAMPLING_RATIO),
-  durationSeconds: duration, products: shape.slugs.length, results, gatewayCost }, null, 2));
+  durationSeconds: duration, products: shape.slugs.length, catalogImport, results, gatewayCost }, null, 2));
 console.log(`Report: ${file}`);
 
 function printTable(row) {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using UnifiedCommerce.Hosting;
 using UnifiedCommerce.Operations.Seeding;
@@ -86,29 +87,127 @@ internal static class SeedCommand
         await Parallel.ForEachAsync(merchant.Products, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (product, cancel) =>
             {
-                var saved = await SendAsync(catalog, HttpMethod.Put, $"/api/v1/products/{product.Slug}", accessToken, new
+                var saved = await SaveProductAsync(catalog, accessToken, product, cancel);
+                foreach (var variant in saved.Variants)
                 {
-                    name = product.Name,
-                    description = product.Description,
-                    categorySlug = product.CategorySlug,
-                    isPublished = true,
-                    variants = product.Variants.Select(v => new { sku = v.Sku, title = v.Title, options = v.Options, priceAmount = v.PriceAmount, currency = v.Currency }),
-                }, cancel);
-                var body = await saved.Content.ReadFromJsonAsync<SavedProduct>(cancel) ?? throw new InvalidOperationException("Empty product response.");
-                foreach (var variant in body.Variants)
-                {
-                    var planned = product.Variants.First(v => v.Sku == variant.Sku);
-                    await SeedStockAsync(inventory, accessToken, body.Id, variant, planned.InitialStock, cancel);
+                    if (product.Variants.FirstOrDefault(v => v.Sku == variant.Sku) is { } planned)
+                    {
+                        await SeedStockAsync(inventory, accessToken, saved.Id, variant, planned.InitialStock, cancel);
+                    }
                 }
 
+                await SeedImagesAsync(catalog, accessToken, product, saved, cancel);
                 var count = Interlocked.Increment(ref done);
                 var percent = count * 100 / merchant.Products.Count;
                 if (percent / 10 != Volatile.Read(ref lastReported) / 10 && percent % 10 == 0)
                 {
                     Volatile.Write(ref lastReported, percent);
-                    Console.WriteLine($"Seeding {merchant.Name}: {count}/{merchant.Products.Count} products ({percent}%)");
+                    Console.WriteLine($"Seeding {merchant.Name}: {count}/{merchant.Products.Count} products with their pictures ({percent}%)");
                 }
             });
+    }
+
+    /// <summary>
+    /// Creates the product, or leaves it as it is: a second run sends the same product, which changes nothing, and a
+    /// product the merchant has edited since (the catalog asks for its version: 428) is theirs now, never overwritten.
+    /// </summary>
+    private static async Task<SavedProduct> SaveProductAsync(HttpClient catalog, string accessToken, DemoProduct product, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/products/{product.Slug}")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = product.Name,
+                description = product.Description,
+                status = product.Status,
+                brand = product.Brand,
+                productType = product.ProductType,
+                tags = product.Tags,
+                seoTitle = product.SeoTitle,
+                seoDescription = product.SeoDescription,
+                categorySlug = product.CategorySlugs[0],
+                categorySlugs = product.CategorySlugs,
+                options = product.Options.Select(o => new { name = o.Name, values = o.Values }),
+                variants = product.Variants.Select(v => new
+                {
+                    sku = v.Sku,
+                    title = v.Title,
+                    options = v.Options,
+                    priceAmount = v.PriceAmount,
+                    compareAtPriceAmount = v.CompareAtPriceAmount,
+                    costAmount = v.CostAmount,
+                    currency = v.Currency,
+                    weightGrams = v.WeightGrams,
+                    barcode = v.Barcode,
+                }),
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await catalog.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.PreconditionRequired)
+        {
+            using var current = await SendAsync(catalog, HttpMethod.Get, $"/api/v1/products/{product.Slug}?status=any", accessToken, null, cancellationToken);
+            return await current.Content.ReadFromJsonAsync<SavedProduct>(cancellationToken) ?? throw new InvalidOperationException("Empty product response.");
+        }
+
+        await EnsureSuccessAsync(response, HttpMethod.Put, request.RequestUri!.ToString(), cancellationToken);
+        return await response.Content.ReadFromJsonAsync<SavedProduct>(cancellationToken) ?? throw new InvalidOperationException("Empty product response.");
+    }
+
+    /// <summary>
+    /// Draws the product's pictures and uploads them through the media API, then gives each variant the picture of
+    /// its colour. A product that has pictures already (an earlier run, or the merchant's own) keeps them.
+    /// </summary>
+    private static async Task SeedImagesAsync(HttpClient catalog, string accessToken, DemoProduct product, SavedProduct saved, CancellationToken cancellationToken)
+    {
+        var existing = await GraphAsync<MediaOfProduct>(catalog, accessToken,
+            "query ($id: ID!) { adminProduct(id: $id) { media { id } } }", new { id = saved.Id }, cancellationToken);
+        if (existing.AdminProduct is not { Media.Count: 0 })
+        {
+            return;
+        }
+
+        var mediaByColour = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        for (var index = 0; index < product.Images.Count; index++)
+        {
+            var image = product.Images[index];
+            using var file = new ByteArrayContent(ProductIllustrations.Render(image));
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            using var form = new MultipartFormDataContent { { file, "file", $"{product.Slug}-{index + 1}.jpg" }, { new StringContent(image.Alt), "alt" } };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/products/{product.Slug}/media") { Content = form };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            using var response = await catalog.SendAsync(request, cancellationToken);
+            await EnsureSuccessAsync(response, HttpMethod.Post, request.RequestUri!.ToString(), cancellationToken);
+            var media = await response.Content.ReadFromJsonAsync<SavedMedia>(cancellationToken) ?? throw new InvalidOperationException("Empty media response.");
+            if (!image.CloseUp)
+            {
+                mediaByColour.TryAdd(image.Colour, media.Id);
+            }
+        }
+
+        foreach (var variant in saved.Variants)
+        {
+            var planned = product.Variants.FirstOrDefault(v => v.Sku == variant.Sku);
+            if (planned is not null && planned.Options.TryGetValue("Colour", out var colour) && mediaByColour.TryGetValue(colour, out var mediaId))
+            {
+                await GraphAsync<JsonElement>(catalog, accessToken,
+                    "mutation ($variantId: ID!, $mediaId: ID) { productVariantImageSet(variantId: $variantId, mediaId: $mediaId) { __typename } }",
+                    new { variantId = variant.Id, mediaId }, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>One operation against the catalog's own GraphQL endpoint; any error fails the seeding with its message.</summary>
+    private static async Task<T> GraphAsync<T>(HttpClient catalog, string accessToken, string query, object variables, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(catalog, HttpMethod.Post, "/graphql", accessToken, new { query, variables }, cancellationToken);
+        var answer = await response.Content.ReadFromJsonAsync<GraphAnswer<T>>(cancellationToken);
+        if (answer is null || answer.Errors is { Count: > 0 } || answer.Data is null)
+        {
+            throw new InvalidOperationException($"The catalog refused a seeding operation: {string.Join("; ", answer?.Errors?.Select(e => e.Message) ?? ["no answer"])}");
+        }
+
+        return answer.Data;
     }
 
     private static async Task SeedStockAsync(HttpClient inventory, string accessToken, Guid productId, SavedVariant variant, int quantity, CancellationToken cancellationToken)
@@ -130,22 +229,26 @@ internal static class SeedCommand
     }
 
     /// <summary>Sends with the given bearer token, or with the client's own when none is given.</summary>
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? token, object body, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         var response = await client.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, method, path, cancellationToken);
+        return response;
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
+    {
         if (!response.IsSuccessStatusCode)
         {
             var problem = await response.Content.ReadAsStringAsync(cancellationToken);
             throw new InvalidOperationException($"{method} {path} failed with {(int)response.StatusCode}: {problem}");
         }
-
-        return response;
     }
 
     /// <summary>Service URLs come from Aspire's service references (services__NAME__http__0) or NAME_URL.</summary>
@@ -162,6 +265,16 @@ internal static class SeedCommand
     private sealed record SavedVariant(Guid Id, string Sku);
 
     private sealed record SavedStock(long Version);
+
+    private sealed record SavedMedia(Guid Id);
+
+    private sealed record MediaOfProduct(ProductMedia? AdminProduct);
+
+    private sealed record ProductMedia(IReadOnlyList<SavedMedia> Media);
+
+    private sealed record GraphAnswer<T>(T? Data, IReadOnlyList<GraphError>? Errors);
+
+    private sealed record GraphError(string Message);
 
     private sealed record SeedingClient(string ClientId, string ClientSecret);
 

@@ -1,28 +1,56 @@
-using Bogus;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace UnifiedCommerce.Operations.Seeding;
 
 public sealed record DemoCategory(string Slug, string Name, string? ParentSlug, int SortOrder);
 
-public sealed record DemoVariant(string Sku, string Title, IReadOnlyDictionary<string, string> Options, long PriceAmount, string Currency, int InitialStock);
+public sealed record DemoVariant(
+    string Sku,
+    string Title,
+    IReadOnlyDictionary<string, string> Options,
+    long PriceAmount,
+    long? CompareAtPriceAmount,
+    long CostAmount,
+    string Currency,
+    int WeightGrams,
+    string Barcode,
+    int InitialStock);
 
-public sealed record DemoProduct(string Slug, string Name, string Description, string CategorySlug, IReadOnlyList<DemoVariant> Variants);
+public sealed record DemoOption(string Name, IReadOnlyList<string> Values);
+
+/// <summary>A picture of the product, drawn at seed time: the product's shape in one of its colours, whole or up close.</summary>
+public sealed record DemoImage(ProductShape Shape, string Colour, bool CloseUp, string Alt);
+
+public sealed record DemoProduct(
+    string Slug,
+    string Name,
+    string Description,
+    string Brand,
+    string ProductType,
+    IReadOnlyList<string> Tags,
+    string SeoTitle,
+    string SeoDescription,
+    string Status,
+    IReadOnlyList<string> CategorySlugs,
+    IReadOnlyList<DemoOption> Options,
+    IReadOnlyList<DemoVariant> Variants,
+    IReadOnlyList<DemoImage> Images);
 
 public sealed record DemoMerchant(
     Guid Id, string Name, string Currency, IReadOnlyList<string> Hosts, IReadOnlyList<DemoCategory> Categories, IReadOnlyList<DemoProduct> Products);
 
 /// <summary>
-/// The demo merchants' catalogs, generated from a fixed seed: every run produces exactly the same products, so
-/// seeding twice changes nothing.
+/// The demo merchants' catalogs, built from their assortments (DemoAssortments) with a fixed seed: every run
+/// produces exactly the same products, so seeding twice changes nothing. Each product is a model of its line in
+/// one of the line's materials ("Merino Henley"), so its name, description, options, price and pictures agree.
 /// </summary>
 public static class DemoCatalog
 {
-    private sealed record Leaf(string Slug, string Name, string Noun, int ProductCount, long BasePrice, Func<Faker, IReadOnlyList<Dictionary<string, string>>> Options);
-
-    private sealed record Branch(string Slug, string Name, IReadOnlyList<Leaf> Leaves);
-
     private static readonly string[] ApparelSizes = ["S", "M", "L", "XL"];
     private static readonly string[] ShoeSizes = ["40", "41", "42", "43", "44", "45"];
+    private static readonly string[] TentSizes = ["2-person", "3-person"];
+    private static readonly string[] TowelSets = ["Set of 2", "Set of 4"];
 
     /// <summary>
     /// A demo store's host as the local storefront serves it, port included (COMMERCE_STOREFRONT_PORT, 3000 by
@@ -33,116 +61,167 @@ public static class DemoCatalog
     public static IReadOnlyList<DemoMerchant> All() =>
     [
         Build(DemoMerchants.Acme, "Acme Outfitters", "USD", [StorefrontHost("localhost"), StorefrontHost("127.0.0.1")], 20261125,
-        [
-            new Branch("men", "Men",
-            [
-                new Leaf("men-t-shirts", "T-Shirts", "T-Shirt", 18, 2400, Apparel),
-                new Leaf("men-hoodies", "Hoodies", "Hoodie", 16, 5900, Apparel),
-                new Leaf("men-jackets", "Jackets", "Jacket", 16, 12900, Apparel),
-                new Leaf("men-trousers", "Trousers", "Trousers", 16, 6900, Apparel),
-            ]),
-            new Branch("women", "Women",
-            [
-                new Leaf("women-t-shirts", "T-Shirts", "Tee", 18, 2200, Apparel),
-                new Leaf("women-dresses", "Dresses", "Dress", 16, 7900, Apparel),
-                new Leaf("women-jackets", "Jackets", "Jacket", 16, 13900, Apparel),
-                new Leaf("women-leggings", "Leggings", "Leggings", 16, 4900, Apparel),
-            ]),
-            new Branch("outdoor", "Outdoor",
-            [
-                new Leaf("outdoor-backpacks", "Backpacks", "Backpack", 16, 8900, Colours),
-                new Leaf("outdoor-tents", "Tents", "Tent", 14, 24900, Tents),
-                new Leaf("outdoor-footwear", "Footwear", "Hiking Boot", 16, 14900, Shoes),
-            ]),
-            new Branch("accessories", "Accessories",
-            [
-                new Leaf("accessories-hats", "Hats", "Beanie", 16, 1900, Colours),
-                new Leaf("accessories-socks", "Socks", "Socks", 14, 1200, Apparel),
-            ]),
-        ]),
+            ["Acme Trail", "Northbound", "Harbor & Pine", "Fieldline"], DemoAssortments.Acme),
         Build(DemoMerchants.Globex, "Globex Home", "EUR", [StorefrontHost("globex.localhost")], 19890101,
-        [
-            new Branch("kitchen", "Kitchen",
-            [
-                new Leaf("kitchen-cookware", "Cookware", "Skillet", 12, 4900, Colours),
-                new Leaf("kitchen-knives", "Knives", "Chef's Knife", 10, 7900, Single),
-            ]),
-            new Branch("living", "Living",
-            [
-                new Leaf("living-lamps", "Lamps", "Lamp", 12, 8900, Colours),
-                new Leaf("living-cushions", "Cushions", "Cushion", 12, 2900, Colours),
-            ]),
-            new Branch("bath", "Bath", [new Leaf("bath-towels", "Towels", "Towel Set", 12, 3900, Colours)]),
-        ]),
+            ["Globex Atelier", "Maison Orée", "Hearth & Co."], DemoAssortments.Globex),
     ];
 
-    private static DemoMerchant Build(Guid merchantId, string name, string currency, IReadOnlyList<string> hosts, int seed, IReadOnlyList<Branch> branches)
+    private static DemoMerchant Build(Guid merchantId, string storeName, string currency, IReadOnlyList<string> hosts, int seed,
+        IReadOnlyList<string> brands, IReadOnlyList<Branch> branches)
     {
-        var faker = new Faker("en") { Random = new Randomizer(seed) };
+        var random = new Random(seed);
         var categories = new List<DemoCategory>();
         var products = new List<DemoProduct>();
+        var skuPrefix = storeName[..2].ToUpperInvariant();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
-        var skuPrefix = name[..2].ToUpperInvariant();
-        var branchOrder = 0;
-        foreach (var branch in branches)
+        for (var branchIndex = 0; branchIndex < branches.Count; branchIndex++)
         {
-            categories.Add(new DemoCategory(branch.Slug, branch.Name, null, branchOrder++));
-            var leafOrder = 0;
-            foreach (var leaf in branch.Leaves)
+            var branch = branches[branchIndex];
+            categories.Add(new DemoCategory(branch.Slug, branch.Name, null, branchIndex));
+            for (var lineIndex = 0; lineIndex < branch.Lines.Count; lineIndex++)
             {
-                categories.Add(new DemoCategory(leaf.Slug, leaf.Name, branch.Slug, leafOrder++));
-                for (var index = 0; index < leaf.ProductCount; index++)
+                var line = branch.Lines[lineIndex];
+                categories.Add(new DemoCategory(line.Slug, line.Name, branch.Slug, lineIndex));
+                for (var index = 0; index < line.ProductCount; index++)
                 {
-                    var productName = $"{faker.Commerce.ProductAdjective()} {faker.Commerce.ProductMaterial()} {leaf.Noun}";
-                    var slug = Slugify(productName);
+                    // Materials vary fastest, so a line shows every material before a model repeats.
+                    var model = line.Models[index / line.Materials.Count % line.Models.Count];
+                    var material = line.Materials[index % line.Materials.Count];
+                    // The last product of each department's first category is still being written: a draft.
+                    var status = branchIndex == 0 && lineIndex == 0 && index == line.ProductCount - 1 ? "draft" : "active";
+                    var product = NewProduct(random, products.Count + 1, skuPrefix, storeName, currency, brands, line, model, material, index, status);
+                    // The same model may be sold in two departments (a women's and a men's rain shell).
+                    var slug = product.Slug;
                     for (var suffix = 2; !slugs.Add(slug); suffix++)
                     {
-                        slug = $"{Slugify(productName)}-{suffix}";
+                        slug = suffix == 2 ? $"{product.Slug}-{branch.Slug}" : $"{product.Slug}-{branch.Slug}-{suffix}";
                     }
 
-                    var price = RoundPrice(leaf.BasePrice * faker.Random.Double(0.7, 1.6));
-                    var variants = leaf.Options(faker).Select((options, position) => new DemoVariant(
-                        Sku: $"{skuPrefix}-{products.Count + 1:D4}-{position + 1:D2}",
-                        Title: options.Count == 0 ? "Default" : string.Join(" / ", options.Values),
-                        Options: options,
-                        PriceAmount: options.TryGetValue("Size", out var size) && size is "XL" or "4-person" ? price + 500 : price,
-                        Currency: currency,
-                        InitialStock: faker.Random.Bool(0.15f) ? 0 : faker.Random.Int(1, 40))).ToList();
-                    products.Add(new DemoProduct(slug, productName, faker.Commerce.ProductDescription(), leaf.Slug, variants));
+                    products.Add(product with { Slug = slug });
                 }
             }
         }
 
-        return new DemoMerchant(merchantId, name, currency, hosts, categories, products);
+        // One retired product per store: archived ones stay in the admin, never on the storefront.
+        var retired = products.Count / 2;
+        products[retired] = products[retired] with { Status = "archived" };
+        return new DemoMerchant(merchantId, storeName, currency, hosts, categories, products);
     }
 
-    private static IReadOnlyList<Dictionary<string, string>> Apparel(Faker faker)
+    private static DemoProduct NewProduct(Random random, int number, string skuPrefix, string storeName, string currency,
+        IReadOnlyList<string> brands, ProductLine line, string model, Material material, int index, string status)
     {
-        var colours = faker.PickRandom(Palette, 2).ToList();
-        return [.. from colour in colours from size in ApparelSizes select new Dictionary<string, string> { ["Colour"] = colour, ["Size"] = size }];
+        var name = $"{material.Name} {model}";
+        var colours = Pick(random, line.Colours, line.Sizes == SizeScale.Shoes || line.Shape == ProductShape.Tent ? random.Next(1, 3) : random.Next(2, 4));
+        var sizes = line.Sizes switch
+        {
+            SizeScale.Apparel => ApparelSizes,
+            SizeScale.Shoes => ShoeSizes,
+            SizeScale.TentCapacity => TentSizes,
+            SizeScale.TowelSet => TowelSets,
+            _ => [],
+        };
+        var sizeName = line.Sizes switch
+        {
+            SizeScale.TentCapacity => "Capacity",
+            SizeScale.TowelSet => "Pack",
+            _ => "Size",
+        };
+        var options = new List<DemoOption> { new("Colour", colours) };
+        if (sizes.Length > 0)
+        {
+            options.Add(new DemoOption(sizeName, sizes));
+        }
+
+        // Prices end in .99 (or ,99) like a shop's; larger sizes of tents and towel packs cost more.
+        var price = ShopPrice(line.BasePrice * material.PriceFactor * (0.85 + random.NextDouble() * 0.4));
+        var onSale = random.NextDouble() < 0.2;
+        var variants = new List<DemoVariant>();
+        foreach (var colour in colours)
+        {
+            foreach (var size in sizes.Length > 0 ? sizes.Cast<string?>() : [null])
+            {
+                var step = size is null ? 0 : Array.IndexOf(sizes, size);
+                var variantPrice = line.Sizes is SizeScale.TentCapacity or SizeScale.TowelSet ? ShopPrice((price + 1) * (1 + 0.6 * step))
+                    : size == "XL" ? price + 300
+                    : price;
+                var choice = new Dictionary<string, string> { ["Colour"] = colour };
+                if (size is not null)
+                {
+                    choice[sizeName] = size;
+                }
+
+                var sku = $"{skuPrefix}-{number:D4}-{variants.Count + 1:D2}";
+                variants.Add(new DemoVariant(
+                    Sku: sku,
+                    Title: string.Join(" / ", choice.Values),
+                    Options: choice,
+                    PriceAmount: variantPrice,
+                    CompareAtPriceAmount: onSale ? ShopPrice(variantPrice * 1.25) : null,
+                    CostAmount: (long)Math.Round(variantPrice * (0.38 + random.NextDouble() * 0.12)),
+                    Currency: currency,
+                    WeightGrams: (int)Math.Round(line.WeightGrams * (1 + 0.08 * step)),
+                    Barcode: Ean13(number * 100 + variants.Count + 1, skuPrefix),
+                    InitialStock: random.NextDouble() < 0.12 ? 0 : random.Next(2, 60)));
+            }
+        }
+
+        // Mid-sentence, a composition starts in lower case, unless it starts with a name ("German steel").
+        var composition = material.Composition.StartsWith("German", StringComparison.Ordinal)
+            ? material.Composition
+            : char.ToLowerInvariant(material.Composition[0]) + material.Composition[1..];
+        var summary = line.Summaries[index % line.Summaries.Count].Replace("{model}", model.ToLowerInvariant(), StringComparison.Ordinal)
+            .Replace("{composition}", composition, StringComparison.Ordinal);
+        summary = Regex.Replace(summary, @"\bA (?=[aeiou])", "An ");
+        var description = $"<p>{Html(summary)}</p><ul><li><strong>Material:</strong> {Html(material.Composition)}</li>" +
+            $"<li><strong>Fit:</strong> {Html(line.Fit)}</li><li><strong>Care:</strong> {Html(material.Care)}</li></ul>";
+        var tags = line.Tags.Append(material.Tag).Concat(onSale ? ["sale"] : []).Concat(index < 2 ? ["new"] : []).Distinct().ToList();
+        var images = colours.Select(colour => new DemoImage(line.Shape, colour, CloseUp: false, $"{name} in {colour.ToLowerInvariant()}"))
+            .Append(new DemoImage(line.Shape, colours[0], CloseUp: true, $"{name}, close-up of the {material.Name.ToLowerInvariant()}"))
+            .ToList();
+        return new DemoProduct(
+            Slug: Slugify(name),
+            Name: name,
+            Description: description,
+            Brand: brands[(number * 7 + index) % brands.Count],
+            ProductType: line.ProductType,
+            Tags: tags,
+            SeoTitle: Clip($"{name} | {storeName}", 70),
+            SeoDescription: Clip(summary, 160),
+            Status: status,
+            CategorySlugs: [line.Slug],
+            Options: options,
+            Variants: variants,
+            Images: images);
     }
 
-    private static IReadOnlyList<Dictionary<string, string>> Colours(Faker faker) =>
-        [.. faker.PickRandom(Palette, 3).Select(colour => new Dictionary<string, string> { ["Colour"] = colour })];
+    private static IReadOnlyList<string> Pick(Random random, IReadOnlyList<string> from, int count) =>
+        [.. from.OrderBy(_ => random.Next()).Take(count)];
 
-    private static IReadOnlyList<Dictionary<string, string>> Tents(Faker faker) =>
-        [new() { ["Size"] = "2-person" }, new() { ["Size"] = "4-person" }];
+    /// <summary>Whole units minus one minor unit: 2400 → 23.99 in the store's currency.</summary>
+    private static long ShopPrice(double minorUnits) => Math.Max(99, (long)(Math.Round(minorUnits / 100) * 100) - 1);
 
-    private static IReadOnlyList<Dictionary<string, string>> Shoes(Faker faker)
+    /// <summary>
+    /// A valid EAN-13 in the 20–29 prefix range, which GS1 keeps for a store's own numbering: it never clashes
+    /// with a real product's barcode.
+    /// </summary>
+    private static string Ean13(int serial, string storePrefix)
     {
-        var colour = faker.PickRandom(Palette);
-        return [.. ShoeSizes.Select(size => new Dictionary<string, string> { ["Colour"] = colour, ["Size"] = size })];
+        var digits = $"2{(storePrefix[0] - 'A') % 10}{serial:D10}";
+        var sum = digits.Select((c, i) => (c - '0') * (i % 2 == 0 ? 1 : 3)).Sum();
+        return digits + ((10 - sum % 10) % 10).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static IReadOnlyList<Dictionary<string, string>> Single(Faker faker) => [new()];
+    /// <summary>Escapes what HTML needs escaped and nothing more: "°C" and "m²" stay as they are.</summary>
+    private static string Html(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private static readonly string[] Palette = ["Black", "Navy", "Forest", "Sand", "Rust", "Stone", "Sky", "Plum"];
-
-    private static long RoundPrice(double minorUnits) => (long)(Math.Round(minorUnits / 100) * 100) - 1;
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(text.LastIndexOf(' ', length - 1) is > 0 and var cut ? cut : length - 1)].TrimEnd(',', ';', ':') + "…";
 
     private static string Slugify(string text)
     {
-        var chars = text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+        var chars = text.Normalize(System.Text.NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray();
         return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 }
