@@ -85,6 +85,35 @@ test.describe('a shopper looks at a product', () => {
     }
   });
 
+  test('the gallery shows the product’s images from the store’s origin, or a placeholder when it has none', async ({ page, request }) => {
+    await page.goto('/');
+    const slug = (await page.getByTestId('product-card').first().getAttribute('data-product-slug'))!;
+    const data = await gatewayQuery<{
+      product: { brand: string | null; media: Array<{ id: string; width: number; height: number }> } | null;
+    }>(await defaultMerchant(), `query ($slug: String!) { product(slug: $slug) { brand media { id width height } } }`, { slug });
+    const product = data.product!;
+    await page.goto(`/p/${encodeURIComponent(slug)}`);
+
+    if (product.brand) await expect(page.getByTestId('product-brand')).toHaveText(product.brand);
+    const [first] = product.media;
+    if (!first) {
+      await expect(page.getByTestId('product-gallery-placeholder')).toBeVisible();
+      await expect(page.locator('meta[property="og:image"]')).toHaveCount(0);
+      return;
+    }
+
+    const main = page.getByTestId('product-main-image');
+    await expect(main).toHaveAttribute('data-media-id', first.id);
+    await expect(main).toHaveAttribute('width', String(first.width));
+    await expect(main).toHaveAttribute('height', String(first.height));
+    await expect(main).toHaveAttribute('srcset', new RegExp(`/media/${first.id}/160\\.webp`));
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/media/${first.id}/\\d+\\.jpg$`));
+    const image = await request.get(`/media/${first.id}/160.webp`);
+    expect(image.status()).toBe(200);
+    expect(image.headers()['content-type']).toBe('image/webp');
+    expect(image.headers()['cache-control']).toContain('immutable');
+  });
+
   test('an unknown product is a 404', async ({ page }) => {
     const response = await page.goto('/p/no-such-product-anywhere');
     expect(response?.status()).toBe(404);

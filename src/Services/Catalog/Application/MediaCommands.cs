@@ -25,17 +25,12 @@ public sealed class MediaCommands(CatalogDbContext db, IMerchantContext merchant
         var validAlt = ValidAlt(alt);
         var product = await db.Products.Include(p => p.Variants).FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken)
             ?? throw new NotFoundException($"No product '{slug}'.");
-        var positions = await db.Media.Where(m => m.ProductId == product.Id).Select(m => m.Position).ToListAsync(cancellationToken);
-        if (positions.Count >= MediaRules.MaxPerProduct)
-        {
-            throw new ConflictException($"'{slug}' has {MediaRules.MaxPerProduct} images already, the most a product may have: delete one first.");
-        }
-
-        var image = MediaImages.Normalise(upload);
+        // Refused early when full, before the work of decoding; checked again under the lock below.
+        await RequireRoomAsync(product, cancellationToken);
+        var image = await MediaImages.NormaliseAsync(upload, cancellationToken);
         var media = new ProductMedia
         {
             ProductId = product.Id,
-            Position = positions.Count == 0 ? 0 : positions.Max() + 1,
             Alt = validAlt,
             ContentType = image.ContentType,
             Width = image.Width,
@@ -48,9 +43,15 @@ public sealed class MediaCommands(CatalogDbContext db, IMerchantContext merchant
         await storage.PutAsync(media.StorageKey, image.Bytes, image.ContentType, cancellationToken);
         try
         {
+            // Concurrent uploads to one product take turns here (a lock on its row), so the limit holds and each
+            // image gets a position of its own.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM products WHERE id = {product.Id} FOR UPDATE", cancellationToken);
+            media.Position = await RequireRoomAsync(product, cancellationToken);
             db.Media.Add(media);
             Announce(product);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
@@ -60,6 +61,18 @@ public sealed class MediaCommands(CatalogDbContext db, IMerchantContext merchant
         }
 
         return media;
+    }
+
+    /// <summary>The position a new image of the product takes (after the last), or a conflict when it has the most it may have.</summary>
+    private async Task<int> RequireRoomAsync(Product product, CancellationToken cancellationToken)
+    {
+        var positions = await db.Media.Where(m => m.ProductId == product.Id).Select(m => m.Position).ToListAsync(cancellationToken);
+        if (positions.Count >= MediaRules.MaxPerProduct)
+        {
+            throw new ConflictException($"'{product.Slug}' has {MediaRules.MaxPerProduct} images already, the most a product may have: delete one first.");
+        }
+
+        return positions.Count == 0 ? 0 : positions.Max() + 1;
     }
 
     public async Task<ProductMedia> UpdateAltAsync(Guid mediaId, string? alt, CancellationToken cancellationToken)

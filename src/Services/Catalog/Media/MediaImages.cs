@@ -15,7 +15,7 @@ public sealed record StoredImage(byte[] Bytes, string ContentType, string Extens
 /// <summary>
 /// Decoding and encoding with SkiaSharp. An upload's size is read from its header first, and an image claiming more
 /// than <see cref="MediaRules.MaxPixels"/> or <see cref="MediaRules.MaxSide"/> is refused before any pixel is decoded;
-/// renditions are made one or two at a time, so a burst of first requests cannot take all the memory.
+/// decoding (uploads and renditions alike) runs two at a time, so a burst of requests cannot take all the memory.
 /// </summary>
 public static class MediaImages
 {
@@ -25,7 +25,7 @@ public static class MediaImages
     /// <summary>For draws that move whole pixels (a turn, a copy onto a background): each pixel as it is.</summary>
     private static readonly SKSamplingOptions PixelExact = new(SKFilterMode.Nearest);
 
-    public static StoredImage Normalise(byte[] upload)
+    public static async Task<StoredImage> NormaliseAsync(byte[] upload, CancellationToken cancellationToken)
     {
         if (ImageFormats.Sniff(upload) is not { } format)
         {
@@ -42,24 +42,33 @@ public static class MediaImages
                 $"The image is {width} × {height} pixels; at most {MediaRules.MaxSide} pixels a side and {MediaRules.MaxPixels / 1_000_000} megapixels are accepted.");
         }
 
-        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var decoded = new SKBitmap(info);
-        var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        // Decoding takes 4 bytes a pixel: uploads share the renderers' bound, so a burst of large ones waits its turn.
+        await Renderers.WaitAsync(cancellationToken);
+        try
         {
-            throw Unreadable(format);
-        }
+            var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+            using var decoded = new SKBitmap(info);
+            var result = codec.GetPixels(info, decoded.GetPixels());
+            if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+            {
+                throw Unreadable(format);
+            }
 
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        var (encoding, contentType, extension) = format switch
+            using var upright = Upright(decoded, codec.EncodedOrigin);
+            var (encoding, contentType, extension) = format switch
+            {
+                ImageFormat.Jpeg => (SKEncodedImageFormat.Jpeg, "image/jpeg", "jpg"),
+                ImageFormat.WebP => (SKEncodedImageFormat.Webp, "image/webp", "webp"),
+                // GIF has no encoder here; its first frame is kept losslessly as PNG.
+                _ => (SKEncodedImageFormat.Png, "image/png", "png"),
+            };
+            var bytes = Encode(upright, encoding, quality: 92);
+            return new StoredImage(bytes, contentType, extension, upright.Width, upright.Height);
+        }
+        finally
         {
-            ImageFormat.Jpeg => (SKEncodedImageFormat.Jpeg, "image/jpeg", "jpg"),
-            ImageFormat.WebP => (SKEncodedImageFormat.Webp, "image/webp", "webp"),
-            // GIF has no encoder here; its first frame is kept losslessly as PNG.
-            _ => (SKEncodedImageFormat.Png, "image/png", "png"),
-        };
-        var bytes = Encode(upright, encoding, quality: 92);
-        return new StoredImage(bytes, contentType, extension, upright.Width, upright.Height);
+            Renderers.Release();
+        }
     }
 
     /// <summary>The rendition of a stored original at <paramref name="width"/> (never wider than the original).</summary>

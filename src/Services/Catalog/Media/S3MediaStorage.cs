@@ -10,6 +10,9 @@ public sealed class S3MediaStorage(IAmazonS3 s3, string bucket) : IMediaStorage,
 {
     public string Bucket { get; } = bucket;
 
+    /// <summary>How the client reaches the bucket (endpoint, addressing, region), as configured.</summary>
+    public IClientConfig ClientConfig => s3.Config;
+
     public async Task PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream(content.ToArray(), writable: false);
