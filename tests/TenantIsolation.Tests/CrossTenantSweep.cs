@@ -124,10 +124,10 @@ public sealed class CrossTenantSweep(SweptPlatform platform)
         _ => throw new ArgumentOutOfRangeException(nameof(credential)),
     };
 
-    private sealed record Request(HttpClient Target, HttpMethod Method, string Path, JsonNode? Body)
+    private sealed record Request(HttpClient Target, HttpMethod Method, string Path, JsonNode? Body, IReadOnlyList<SweepFormPart>? Form = null)
     {
         /// <summary>What the caller sends, as readable text: markers in it are the caller's own knowledge.</summary>
-        public string Text => $"{Method} {Path} {Body?.ToJsonString(Readable)}";
+        public string Text => $"{Method} {Path} {Body?.ToJsonString(Readable)} {string.Join(" ", Form?.Select(part => part.Content) ?? [])}";
     }
 
     private sealed record Answer(int Status, string Body);
@@ -142,7 +142,7 @@ public sealed class CrossTenantSweep(SweptPlatform platform)
                     throw new InvalidOperationException($"the case's path '{call.Path}' does not fit the route {operation.Route}");
                 }
 
-                return new Request(platform.Services[operation.Service].Http, operation.Method!, call.Path, ToJson(call.Body));
+                return new Request(platform.Services[operation.Service].Http, operation.Method!, call.Path, ToJson(call.Body), call.Form);
 
             case OperationKind.Query or OperationKind.Mutation:
                 return new Request(platform.Gateway.Http, HttpMethod.Post, "/graphql", new JsonObject
@@ -196,6 +196,24 @@ public sealed class CrossTenantSweep(SweptPlatform platform)
         if (request.Body is not null)
         {
             message.Content = JsonContent.Create(request.Body);
+        }
+
+        if (request.Form is { } form)
+        {
+            var multipart = new MultipartFormDataContent();
+            foreach (var part in form)
+            {
+                if (part.FileName is null)
+                {
+                    multipart.Add(new StringContent(part.Content), part.Name);
+                }
+                else
+                {
+                    multipart.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(part.Content)), part.Name, part.FileName);
+                }
+            }
+
+            message.Content = multipart;
         }
 
         using var response = await request.Target.SendAsync(message);

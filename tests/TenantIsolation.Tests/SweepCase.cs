@@ -32,6 +32,9 @@ public sealed record SweepCall
 {
     public string? Path { get; init; }
     public object? Body { get; init; }
+
+    /// <summary>A multipart form instead of a JSON body (an upload): its fields and files.</summary>
+    public IReadOnlyList<SweepFormPart>? Form { get; init; }
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();
 
     /// <summary>B's own call uses this token rather than the store's usual credential (a fresh person made for the case).</summary>
@@ -44,6 +47,9 @@ public sealed record SweepCall
 
     public SweepCall Then(Func<Task> afterwards) => this with { Afterwards = afterwards };
 }
+
+/// <summary>One part of a multipart form: a field, or a file when it has a file name.</summary>
+public sealed record SweepFormPart(string Name, string Content, string? FileName = null);
 
 /// <summary>An operation the sweep leaves out: it belongs to no merchant. <see cref="CheckedBy"/> names the tests that cover it.</summary>
 public sealed record Exclusion(string Operation, string Reason, string CheckedBy);
