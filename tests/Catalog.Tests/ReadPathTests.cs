@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Data;
+using UnifiedCommerce.Catalog.Domain;
 using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceData;
 using Xunit;
@@ -32,7 +33,7 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         await using var db = Context(merchant, recorder);
         // One connection throughout, so the plans below are explained under the same merchant session.
         await db.Database.OpenConnectionAsync();
-        var queries = new CatalogQueries(db, TimeProvider.System);
+        var queries = new CatalogQueries(db, TimeProvider.System, new CollectionQueries(db, TimeProvider.System));
 
         var firstPage = await queries.ListProductsAsync(null, null, null, includeTotalCount: false, CancellationToken.None);
         await queries.ListProductsAsync(null, firstPage.EndCursor, null, includeTotalCount: false, CancellationToken.None);
@@ -49,6 +50,15 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         await queries.ListForStaffAsync(new StaffProductFilter(Tag: "tag 7"), null, null, includeTotalCount: false, CancellationToken.None);
         await queries.ListForStaffAsync(new StaffProductFilter(CategorySlug: "apparel"), null, null, includeTotalCount: false, CancellationToken.None);
         await queries.ListForStaffAsync(new StaffProductFilter(Search: "bulk-77"), null, null, includeTotalCount: false, CancellationToken.None);
+        // A rule collection's page, read in one statement through the listing index, its price condition through the variants' price index.
+        var collections = new CollectionQueries(db, TimeProvider.System);
+        var rules = new Collection
+        {
+            Slug = "rules", Title = "Rules", Kind = CollectionKind.Rules, Match = RuleMatch.All,
+            Conditions = [new RuleCondition { Field = RuleField.Tag, Value = "tag 7" }, new RuleCondition { Field = RuleField.Price, Operator = RuleOperator.LessThan, Value = "5000" }],
+        };
+        await collections.ProductsAsync(rules, null, null, publishedOnly: true, includeTotalCount: false, CancellationToken.None);
+        await collections.ForProductsAsync([.. firstPage.Nodes.Select(node => node.Id)], CancellationToken.None);
         Assert.Equal(CatalogQueries.DefaultPageSize, firstPage.Nodes.Count);
         Assert.Equal(CatalogQueries.DefaultPageSize, drafts.Nodes.Count);
 
@@ -75,7 +85,7 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         var recorder = new CommandRecorder();
         await using (var db = Context(merchant, recorder))
         {
-            var page = await new CatalogQueries(db, TimeProvider.System).ListProductsAsync(null, null, null, includeTotalCount: false, CancellationToken.None);
+            var page = await new CatalogQueries(db, TimeProvider.System, new CollectionQueries(db, TimeProvider.System)).ListProductsAsync(null, null, null, includeTotalCount: false, CancellationToken.None);
             Assert.Equal(CatalogQueries.DefaultPageSize, page.Nodes.Count);
             Assert.All(page.Nodes, node => Assert.Equal(2, node.Variants.Count));
             Assert.Null(page.TotalCount);
@@ -88,7 +98,7 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         var counting = new CommandRecorder();
         await using (var db = Context(merchant, counting))
         {
-            var page = await new CatalogQueries(db, TimeProvider.System).ListProductsAsync(null, null, null, includeTotalCount: true, CancellationToken.None);
+            var page = await new CatalogQueries(db, TimeProvider.System, new CollectionQueries(db, TimeProvider.System)).ListProductsAsync(null, null, null, includeTotalCount: true, CancellationToken.None);
             Assert.Equal(31, page.TotalCount);
         }
 

@@ -129,10 +129,10 @@ public sealed class CrossTenantSweep(SweptPlatform platform)
         _ => throw new ArgumentOutOfRangeException(nameof(credential)),
     };
 
-    private sealed record Request(HttpClient Target, HttpMethod Method, string Path, JsonNode? Body, IReadOnlyDictionary<string, object>? Form = null)
+    private sealed record Request(HttpClient Target, HttpMethod Method, string Path, JsonNode? Body, IReadOnlyList<SweepFormPart>? Form = null)
     {
         /// <summary>What the caller sends, as readable text: markers in it are the caller's own knowledge.</summary>
-        public string Text => $"{Method} {Path} {Body?.ToJsonString(Readable)} {string.Join(" ", Form?.Values.OfType<string>() ?? [])}";
+        public string Text => $"{Method} {Path} {Body?.ToJsonString(Readable)} {string.Join(" ", Form?.Select(part => part.Content) ?? [])}";
     }
 
     private sealed record Answer(int Status, string Body);
@@ -203,22 +203,22 @@ public sealed class CrossTenantSweep(SweptPlatform platform)
             message.Content = JsonContent.Create(request.Body);
         }
 
-        if (request.Form is not null)
+        if (request.Form is { } form)
         {
-            var form = new MultipartFormDataContent();
-            foreach (var (name, value) in request.Form)
+            var multipart = new MultipartFormDataContent();
+            foreach (var part in form)
             {
-                if (value is byte[] file)
+                if (part.FileName is null)
                 {
-                    form.Add(new ByteArrayContent(file), name, name);
+                    multipart.Add(new StringContent(part.Content), part.Name);
                 }
                 else
                 {
-                    form.Add(new StringContent((string)value), name);
+                    multipart.Add(new ByteArrayContent(part.Bytes ?? System.Text.Encoding.UTF8.GetBytes(part.Content)), part.Name, part.FileName);
                 }
             }
 
-            message.Content = form;
+            message.Content = multipart;
         }
 
         using var response = await request.Target.SendAsync(message);

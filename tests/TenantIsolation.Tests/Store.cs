@@ -43,6 +43,7 @@ public sealed record CatalogProduct(
 
 /// <summary>An image of one of the store's products.</summary>
 public sealed record CatalogMedia(Guid Id, Guid ProductId, Guid VariantId, string Alt);
+public sealed record CatalogCollection(Guid Id, string Slug, string Title);
 
 public sealed record CustomRole(Guid Id, string Name, IReadOnlyList<string> Permissions);
 
@@ -93,6 +94,8 @@ public sealed class Store
 
     /// <summary>An image of the published <see cref="Product"/>: its renditions are public at this store only.</summary>
     public CatalogMedia Media { get; private set; } = null!;
+    /// <summary>A manual collection listing <see cref="Product"/>.</summary>
+    public CatalogCollection Collection { get; private set; } = null!;
     public Guid LocationId { get; private set; }
     public CustomRole Role { get; private set; } = null!;
     public StaffMember StaffMember { get; private set; } = null!;
@@ -119,6 +122,7 @@ public sealed class Store
         store.Product = await store.NewProductAsync();
         store.Draft = await store.NewProductAsync(published: false);
         store.Media = await store.NewMediaAsync(store.Product);
+        store.Collection = await store.NewCollectionAsync();
         store.Customer = await store.NewCustomerAsync();
         store.Role = await store.NewRoleAsync();
         store.StaffMember = await store.NewStaffMemberAsync();
@@ -231,6 +235,59 @@ public sealed class Store
         Mark(media.Id, "media id");
         Mark(media.Alt, "media alt text");
         return media;
+    /// <summary>A manual collection listing the store's published product.</summary>
+    public async Task<CatalogCollection> NewCollectionAsync()
+    {
+        var tag = Tag(Label);
+        var body = await GraphAsync($"create collection {tag}",
+            "mutation($input: CollectionInput!) { collectionCreate(input: $input) { id slug title } }",
+            new { input = new { slug = $"collection-{tag}", title = $"Collection {tag}", kind = "MANUAL", productIds = new[] { Product.Id } } });
+        var created = body["collectionCreate"]!;
+        var collection = new CatalogCollection(Guid.Parse((string)created["id"]!), (string)created["slug"]!, (string)created["title"]!);
+        Mark(collection.Id, "collection id");
+        Mark(collection.Slug, "collection slug");
+        Mark(collection.Title, "collection title");
+        return collection;
+    }
+
+    /// <summary>The CSV of a product import: one row, the store's product as it is (a dry run of it changes nothing).</summary>
+    public string ImportCsv() =>
+        $"Handle,Title,Variant SKU,Variant Price,Currency\r\n{Product.Slug},{Product.Name},{Product.Variant.Sku},2500,{Currency}\r\n";
+
+    /// <summary>A dry-run import job of the store (made once, on first use).</summary>
+    public async Task<Guid> ImportJobAsync()
+    {
+        if (_importJob is { } known)
+        {
+            return known;
+        }
+
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ImportCsv())), "file", "products.csv" },
+            { new StringContent("dry-run"), "mode" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports") { Content = form };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClientToken);
+        using var response = await _platform.Catalog.Http.SendAsync(request);
+        var body = (await ReadAsync(response, "start an import"))!;
+        _importJob = Guid.Parse((string)body["id"]!);
+        Mark(_importJob.Value, "import job id");
+        return _importJob.Value;
+    }
+
+    private Guid? _importJob;
+
+    private async Task<JsonNode> GraphAsync(string what, string query, object variables)
+    {
+        using var response = await _platform.Catalog.SendWithTokenAsync(HttpMethod.Post, "/graphql", ClientToken, new { query, variables });
+        var body = (await ReadAsync(response, what))!;
+        if (body["errors"] is JsonArray { Count: > 0 } errors)
+        {
+            throw new InvalidOperationException($"Could not {what}: {errors.ToJsonString()}");
+        }
+
+        return body["data"]!;
     }
 
     /// <summary>A fresh draft, archived: what productRestore and the REST restore act on.</summary>
@@ -343,6 +400,8 @@ public sealed class Store
         };
         reads.Add(("catalog media", CatalogGraphAsync(
             "{ adminProducts(first: 100) { nodes { id media { id alt position width height } variants { id image { id } } } } }")));
+        reads.Add(("catalog collections", GraphContentAsync(
+            "{ collections(first: 100) { nodes { id slug title description kind version products(first: 100, includeUnpublished: true) { nodes { id } } } } }")));
         reads.AddRange(_drafts.Order(StringComparer.Ordinal).Select(slug => ($"draft {slug}", ContentAsync(_platform.Catalog, $"/api/v1/products/{slug}?status=any", ClientToken))));
         reads.AddRange(_variantIds.Order().Select(id => ($"stock of variant {id}", ContentAsync(_platform.Inventory, $"/api/v1/stock/{id}", ClientToken))));
         await Task.WhenAll(reads.Select(read => read.Content));
@@ -358,6 +417,12 @@ public sealed class Store
     private static async Task<string> ContentAsync(ServiceProcess service, string path, string token)
     {
         using var response = await service.SendWithTokenAsync(HttpMethod.Get, path, token);
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+    }
+
+    private async Task<string> GraphContentAsync(string query)
+    {
+        using var response = await _platform.Catalog.SendWithTokenAsync(HttpMethod.Post, "/graphql", ClientToken, new { query });
         return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
     }
 

@@ -32,10 +32,11 @@ public sealed record SweepCall
 {
     public string? Path { get; init; }
     public object? Body { get; init; }
+
+    /// <summary>A multipart form instead of a JSON body (an upload): its fields and files.</summary>
+    public IReadOnlyList<SweepFormPart>? Form { get; init; }
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();
 
-    /// <summary>A multipart/form-data body instead of JSON: text fields as strings, files as bytes.</summary>
-    public IReadOnlyDictionary<string, object>? Form { get; init; }
 
     /// <summary>
     /// The answer is bytes (an image), where no marker can show: B's own call must succeed, and any success of A's
@@ -53,6 +54,9 @@ public sealed record SweepCall
 
     public SweepCall Then(Func<Task> afterwards) => this with { Afterwards = afterwards };
 }
+
+/// <summary>One part of a multipart form: a field, or a file when it has a file name (its bytes, else the content as UTF-8).</summary>
+public sealed record SweepFormPart(string Name, string Content, string? FileName = null, byte[]? Bytes = null);
 
 /// <summary>An operation the sweep leaves out: it belongs to no merchant. <see cref="CheckedBy"/> names the tests that cover it.</summary>
 public sealed record Exclusion(string Operation, string Reason, string CheckedBy);

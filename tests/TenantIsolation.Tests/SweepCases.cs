@@ -21,6 +21,11 @@ public static class SweepCases
         Graph("Query.adminProducts",       ApiClient, _ => Args()),
         Graph("Query.categories",          ApiClient, _ => Args()),
         Graph("Query.category",            ApiClient, b => Args(("slug", b.Category.Slug))),
+        Graph("Query.collection",          ApiClient, b => Args(("slug", b.Collection.Slug))),
+        Graph("Query.collections",         ApiClient, _ => Args()),
+        // The rules name B's product by its title: A's preview counts A's products only.
+        Graph("Query.collectionRulesPreview", ApiClient, b => Args(("rules", new { match = "ALL", conditions = new[] { new { field = "TITLE", @operator = "CONTAINS", value = b.Product.Name } } }))),
+        Graph("Query.importJob",           ApiClient, async b => Args(("id", await b.ImportJobAsync()))),
         Graph("Query.myProfile",           Customer,  _ => Args()),
         Graph("Query.customers",           ApiClient, _ => Args()),
         Graph("Query.customer",            ApiClient, b => Args(("id", b.Customer.AccountId))),
@@ -52,6 +57,26 @@ public static class SweepCases
             var media = await b.NewMediaAsync();
             return Args(("variantId", media.VariantId), ("mediaId", media.Id));
         }),
+        // Category and collection edits name B's ids: A's callers find none of them (NOT_FOUND), or B's products
+        // to list in A's own collection (BAD_USER_INPUT, nothing made).
+        Graph("Mutation.categoryCreate",   ApiClient, b => Args(("input", new { name = $"Category {Store.Tag(b.Label)}", parentId = b.Category.Id }))),
+        Graph("Mutation.categoryUpdate",   ApiClient, async b =>
+        {
+            var category = await b.NewCategoryAsync();
+            return Args(("id", category.Id), ("input", new { name = category.Name }));
+        }),
+        Graph("Mutation.categoryMove",     ApiClient, async b => Args(("id", (await b.NewCategoryAsync()).Id), ("parentId", b.Category.Id), ("position", 0))),
+        Graph("Mutation.categoryDelete",   ApiClient, async b => Args(("id", (await b.NewCategoryAsync()).Id), ("productsTo", b.Category.Id))),
+        Graph("Mutation.collectionCreate", ApiClient, b => Args(("input", new { slug = $"collection-{Store.Tag(b.Label)}", title = "New", kind = "MANUAL", productIds = new[] { b.Product.Id } }))),
+        Graph("Mutation.collectionUpdate", ApiClient, async b =>
+        {
+            var collection = await b.NewCollectionAsync();
+            return Args(("id", collection.Id), ("version", 1L), ("input", new { title = collection.Title }));
+        }),
+        Graph("Mutation.collectionDelete", ApiClient, async b => Args(("id", (await b.NewCollectionAsync()).Id))),
+        Graph("Mutation.collectionProductsAdd", ApiClient, async b => Args(("id", (await b.NewCollectionAsync()).Id), ("productIds", new[] { b.Draft.Id }))),
+        Graph("Mutation.collectionProductsRemove", ApiClient, async b => Args(("id", (await b.NewCollectionAsync()).Id), ("productIds", new[] { b.Product.Id }))),
+        Graph("Mutation.collectionProductsReorder", ApiClient, async b => Args(("id", (await b.NewCollectionAsync()).Id), ("productIds", new[] { b.Product.Id }))),
         Graph("Mutation.updateMyProfile",  Customer,  async b =>
         {
             var shopper = await b.NewCustomerAsync();
@@ -92,7 +117,7 @@ public static class SweepCases
         Rest("POST catalog /api/v1/products/{slug}/media", ApiClient, async b => new SweepCall
         {
             Path = $"/api/v1/products/{(await b.NewProductAsync(published: false)).Slug}/media",
-            Form = new Dictionary<string, object> { ["file"] = Store.TinyPng, ["alt"] = "Uploaded by its merchant" },
+            Form = [new("file", "", "image.png", Store.TinyPng), new("alt", "Uploaded by its merchant")],
         }),
         // The renditions answer with image bytes: any success of A's callers is a leak, whatever it shows.
         Rest("GET catalog /media/{mediaId}/{rendition}",  ApiClient, b => new SweepCall { Path = $"/media/{b.Media.Id}/160.webp", AnswersWithBytes = true }),
@@ -103,6 +128,15 @@ public static class SweepCases
             var category = await b.NewCategoryAsync();
             return Call($"/api/v1/categories/{category.Slug}", new { name = category.Name });
         }),
+
+        // A dry run of B's own product as it is: A's import of it is A's own (and writes nothing), B's changes nothing.
+        Rest("POST catalog /api/v1/imports",              ApiClient, b => new SweepCall
+        {
+            Path = "/api/v1/imports",
+            Form = [new("file", b.ImportCsv(), "products.csv"), new("mode", "dry-run")],
+        }),
+        Rest("GET catalog /api/v1/imports/{id}",          ApiClient, async b => Call($"/api/v1/imports/{await b.ImportJobAsync()}")),
+        Rest("GET catalog /api/v1/exports/products.csv",  ApiClient, b => Call($"/api/v1/exports/products.csv?category={b.Category.Slug}")),
 
         // Inventory REST ------------------------------------------------------------------------------------------
         Rest("GET inventory /api/v1/stock/{variantId}",   ApiClient, b => Call($"/api/v1/stock/{b.Product.Variant.Id}")),

@@ -118,18 +118,14 @@ public sealed class CollectionType : ObjectGraphType<Collection>
         Field<NonNullGraphType<LongGraphType>>("version").Description("Send it back with an edit (collectionUpdate's version).").Resolve(context => context.Source.Version);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(context => context.Source.UpdatedAt);
         Field<NonNullGraphType<ProductConnectionType>>("products")
-            .Description("Its published products: a manual collection's in its order, a rule collection's newest first. first: 1..100 (default 24). Staff with products:read see drafts too when they ask with includeUnpublished.")
+            .Description("Its published products: a manual collection's in its order, a rule collection's newest first. first: 1..100 (default 24). Staff with products:read see drafts too when they ask with includeUnpublished (others get the published ones).")
             .Argument<IntGraphType>("first", arg => arg.DefaultValue = CatalogQueries.DefaultPageSize)
             .Argument<StringGraphType>("after")
             .Argument<BooleanGraphType>("includeUnpublished", arg => arg.DefaultValue = false)
             .ResolveAsync(async context =>
             {
-                var includeUnpublished = context.GetArgument<bool>("includeUnpublished");
-                if (includeUnpublished && context.User?.HasPermission(Permissions.ProductsRead) != true)
-                {
-                    throw new UnifiedCommerce.ServiceDefaults.Http.ForbiddenException($"Drafts are the merchant's own: this needs the {Permissions.ProductsRead} permission.");
-                }
-
+                // Drafts only for the merchant's own staff and clients; anyone else gets the shoppers' view.
+                var includeUnpublished = context.GetArgument<bool>("includeUnpublished") && context.User?.HasPermission(Permissions.ProductsRead) == true;
                 return await CollectionGraph.Queries(context).ProductsAsync(
                     context.Source, context.GetArgument<int?>("first"), context.GetArgument<string?>("after"), publishedOnly: !includeUnpublished,
                     includeTotalCount: context.SubFields?.Values.Any(selected => selected.Field.Name.StringValue == "totalCount") ?? true,
