@@ -32,7 +32,7 @@ function platform(permissions: string[]) {
   let version = 3;
   return stubFetch(async (url, init) => {
     if (url === '/bff/session') return jsonResponse(200, { email: 'p@example.com', accountId: 'a', merchantId: 'm', merchantName: 'Acme Outfitters', role: 'R', permissions, memberships: [] });
-    const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables: { version?: number; input?: { slug: string } } };
+    const { query } = JSON.parse(String(init.body)) as { query: string };
     if (query.includes('CategoryTree')) return jsonResponse(200, { data: { categories: [] } });
     if (query.includes('query ProductMedia')) return jsonResponse(200, { data: { adminProduct: { id: 'p1', media: [], variants: [] } } });
     if (query.includes('AdminProduct(')) return jsonResponse(200, { data: { adminProduct: product(version, version > 3 ? 'Trail jacket (their edit)' : 'Trail jacket') } });
