@@ -55,6 +55,9 @@ function renderEditor() {
   );
 }
 
+// The editor mounts the rich-text editor and the whole form: slower than the other screens on a busy machine.
+const EDITOR_TEST_TIMEOUT = 20_000;
+
 describe('ProductEditorPage', () => {
   it('says when someone else saved first, and reloads their version', async () => {
     const calls = platform(['products:read', 'products:write']);
@@ -73,7 +76,7 @@ describe('ProductEditorPage', () => {
     await waitFor(() => expect(screen.queryByText('Someone else saved this product first.')).toBeNull());
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Trail jacket (their edit)');
     expect(screen.getByText(/version 4/)).toBeTruthy();
-  });
+  }, EDITOR_TEST_TIMEOUT);
 
   it('shows a reader the product without a way to change it', async () => {
     platform(['products:read']);
@@ -84,5 +87,5 @@ describe('ProductEditorPage', () => {
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Archive' })).toBeNull();
     expect(screen.queryByLabelText('Upload images')).toBeNull();
-  });
+  }, EDITOR_TEST_TIMEOUT);
 });
