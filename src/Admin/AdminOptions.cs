@@ -13,6 +13,12 @@ public sealed class AdminOptions
     /// <summary>The GraphQL gateway's base URL, behind <c>/bff/graphql</c>.</summary>
     public string GatewayUrl { get; set; } = "";
 
+    /// <summary>
+    /// Catalog's base URL: its REST API behind <c>/bff/api/catalog</c> (media uploads, CSV imports and exports, which
+    /// GraphQL does not carry) and its product images behind <c>/media</c>.
+    /// </summary>
+    public string CatalogUrl { get; set; } = "";
+
     /// <summary>The secret of the OAuth client <c>admin</c> (Identity:AdminClientSecret at Identity).</summary>
     public string ClientSecret { get; set; } = "";
 
@@ -39,4 +45,6 @@ public sealed class AdminOptions
     public Uri IdentityBase => new(IdentityUrl.TrimEnd('/') + "/");
 
     public Uri GatewayBase => new(GatewayUrl.TrimEnd('/') + "/");
+
+    public Uri CatalogBase => new(CatalogUrl.TrimEnd('/') + "/");
 }

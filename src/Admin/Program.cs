@@ -4,6 +4,7 @@ using UnifiedCommerce.Admin;
 using UnifiedCommerce.Admin.Proxy;
 using UnifiedCommerce.Admin.Session;
 using UnifiedCommerce.ServiceDefaults;
+using UnifiedCommerce.ServiceDefaults.Http;
 using UnifiedCommerce.WebSecurity;
 
 // The admin panel's backend for frontend: serves the SPA, signs staff in at Identity and keeps their tokens behind
@@ -42,6 +43,8 @@ if (spa is not null)
 }
 
 app.UseMiddleware<CsrfHeaderCheck>();
+// A declared body larger than its route accepts (256 KiB; the catalog route 60 MB) is a 413 before anything reads it.
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -129,13 +129,14 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
     .WaitForCompletion(seed);
 
 // The admin panel: its backend serves the SPA (web/admin/dist), keeps staff tokens behind a cookie session, and
-// passes the SPA's calls on to Identity and the gateway.
+// passes the SPA's calls on to Identity, the gateway and Catalog.
 var admin = builder.AddProject<Projects.Admin>("admin", options => options.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: ports.Admin, isProxied: false)
     .WithEnvironment("ASPNETCORE_URLS", Loopback(ports.Admin))
     .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithEnvironment("Admin__IdentityUrl", Loopback(ports.Identity))
     .WithEnvironment("Admin__GatewayUrl", Loopback(ports.Gateway))
+    .WithEnvironment("Admin__CatalogUrl", Loopback(ports.Catalog))
     .WithEnvironment("Admin__ClientSecret", adminClientSecret)
     .WithEnvironment("Admin__PublicUrl", Loopback(ports.Admin))
     .WithEnvironment("Admin__KeysDirectory", Path.Combine(dataDirectory, "admin-keys"))

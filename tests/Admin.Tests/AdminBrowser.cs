@@ -72,10 +72,15 @@ public sealed partial class AdminBrowser : IDisposable
         });
     }
 
-    /// <summary>A call of the SPA to the admin's API (no redirects followed); <paramref name="csrf"/> false leaves out the x-csrf header.</summary>
-    public async Task<HttpResponseMessage> FetchAsync(HttpMethod method, string path, object? body = null, bool csrf = true)
+    /// <summary>
+    /// A call of the SPA to the admin's API (no redirects followed); <paramref name="csrf"/> false leaves out the x-csrf
+    /// header. A body that is <see cref="HttpContent"/> goes as it is, any other as JSON; <paramref name="expectContinue"/>
+    /// sends the body only once the server has agreed to read it.
+    /// </summary>
+    public async Task<HttpResponseMessage> FetchAsync(HttpMethod method, string path, object? body = null, bool csrf = true, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        request.Headers.ExpectContinue = expectContinue;
         if (csrf)
         {
             request.Headers.Add("x-csrf", "1");
@@ -83,7 +88,8 @@ public sealed partial class AdminBrowser : IDisposable
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            // Content as it is (a multipart upload, a raw body); anything else is sent as JSON.
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         var response = await _http.SendAsync(request);

@@ -4,8 +4,8 @@ using Xunit;
 namespace UnifiedCommerce.Admin.Tests;
 
 /// <summary>
-/// A real PostgreSQL, Identity and the admin backend, with two stores and one person who works for both (owner of
-/// the first, staff at the second), shared by the tests.
+/// A real PostgreSQL, Identity, Catalog and the admin backend, with two stores and one person who works for both
+/// (owner of the first, staff at the second), shared by the tests.
 /// </summary>
 public sealed class AdminPlatform : IAsyncLifetime
 {
@@ -14,6 +14,7 @@ public sealed class AdminPlatform : IAsyncLifetime
 
     public PlatformDatabase Database { get; } = new();
     public PlatformIdentity Identity { get; private set; } = null!;
+    public ServiceProcess Catalog { get; private set; } = null!;
     public AppProcess Admin { get; private set; } = null!;
 
     public Guid FirstStore { get; private set; }
@@ -36,6 +37,8 @@ public sealed class AdminPlatform : IAsyncLifetime
             ["Identity__AdminRedirectUris"] = $"{PlatformIdentity.AdminRedirectUri} {AdminAddress}auth/callback",
         });
 
+        Catalog = await ServiceProcess.StartAsync("Catalog", Database, identity: Identity);
+
         (FirstStore, _) = await Identity.NewStoreAsync("Harbor Outfitters");
         (SecondStore, _) = await Identity.NewStoreAsync("Meadow Home");
         Owner = await Identity.OwnerOfAsync(FirstStore);
@@ -52,6 +55,7 @@ public sealed class AdminPlatform : IAsyncLifetime
         ["Admin__IdentityUrl"] = Identity.Issuer,
         // The gateway passes GraphQL on with the caller's token; Identity's own subgraph stands in for it here.
         ["Admin__GatewayUrl"] = Identity.Issuer,
+        ["Admin__CatalogUrl"] = Catalog.Http.BaseAddress!.ToString(),
         ["Admin__ClientSecret"] = Identity.AdminSecret,
         ["Admin__PublicUrl"] = AdminAddress.ToString(),
         ["Admin__KeysDirectory"] = Path.Combine(_folder, "keys"),
@@ -77,8 +81,16 @@ public sealed class AdminPlatform : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Admin.DisposeAsync();
+        await Catalog.DisposeAsync();
         await Identity.DisposeAsync();
         await Database.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
+}
+
+/// <summary>One admin platform for every test class: starting PostgreSQL, Identity, Catalog and the admin takes a while.</summary>
+[CollectionDefinition(Name)]
+public sealed class AdminCollection : ICollectionFixture<AdminPlatform>
+{
+    public const string Name = "admin platform";
 }

@@ -12,7 +12,8 @@ namespace UnifiedCommerce.Admin.Tests;
 /// tells the SPA who is signed in for which merchant with which permissions, passes the SPA's calls on to the
 /// platform with the session's token, switches merchant, and refuses calls a cross-site page could forge.
 /// </summary>
-public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFixture<AdminPlatform>
+[Collection(AdminCollection.Name)]
+public sealed partial class StaffSessionTests(AdminPlatform platform)
 {
     private static readonly string[] ReadingStock = ["inventory:read"];
     private static readonly string[] NoSuchPermission = ["no:such"];
@@ -250,7 +251,7 @@ public sealed partial class StaffSessionTests(AdminPlatform platform) : IClassFi
         Assert.Equal(expected, SessionEndpoints.LocalPath(returnTo));
 
     /// <summary>No answer of the admin carries a token (JWTs, access, identity and refresh alike, begin "eyJ"), and every cookie of the session is HttpOnly.</summary>
-    private static void AssertNoTokenReached(AdminBrowser browser)
+    internal static void AssertNoTokenReached(AdminBrowser browser)
     {
         Assert.All(browser.AdminBodies, body => Assert.DoesNotMatch(TokenPattern(), body));
         Assert.NotEmpty(browser.AdminCookies);

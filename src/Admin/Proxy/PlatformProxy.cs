@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using UnifiedCommerce.Admin.Session;
 using Yarp.ReverseProxy.Forwarder;
@@ -10,12 +11,19 @@ namespace UnifiedCommerce.Admin.Proxy;
 
 /// <summary>
 /// Passes the SPA's API calls on to the platform with the session's access token as the bearer token:
-/// <c>/bff/api/identity/{path}</c> to Identity's <c>/api/v1/{path}</c> and <c>/bff/graphql</c> to the gateway.
+/// <c>/bff/api/identity/{path}</c> to Identity's <c>/api/v1/{path}</c>, <c>/bff/api/catalog/{path}</c> to Catalog's
+/// <c>/api/v1/{path}</c>, <c>/bff/graphql</c> to the gateway, and product images (<c>GET /media/{path}</c>) to Catalog.
 /// YARP's forwarder does the HTTP work (streaming both ways, hop-by-hop headers, cancellation, errors as 502/504);
 /// this decides where a call goes and what it carries: the token, the browser's address, never the admin's cookies.
 /// </summary>
 public static class PlatformProxy
 {
+    /// <summary>
+    /// The largest body the catalog route passes on (media uploads, CSV and zip imports); every other route keeps the
+    /// platform's default of 256 KiB. Bodies stream through: nothing is held here.
+    /// </summary>
+    public const long CatalogMaxRequestBodyBytes = 60L * 1024 * 1024;
+
     public static IServiceCollection AddPlatformProxy(this IServiceCollection services)
     {
         services.AddHttpForwarder();
@@ -37,14 +45,26 @@ public static class PlatformProxy
     public static IEndpointRouteBuilder MapPlatformProxy(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Map("/bff/api/identity/{**path}", (HttpContext http, string? path, IOptions<AdminOptions> options) =>
-            // Only Identity's REST API: a dot segment could climb out of /api/v1 to its other endpoints.
-            (path ?? "").Split('/').Any(segment => segment.StartsWith("..", StringComparison.Ordinal) || segment.Contains("%2e", StringComparison.OrdinalIgnoreCase))
-                ? Task.FromResult(Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found."))
-                : ForwardAsync(http, new Uri(options.Value.IdentityBase, "api/v1/" + path)));
+            ForwardBelowAsync(http, options.Value.IdentityBase, "api/v1/", path));
+        endpoints.Map("/bff/api/catalog/{**path}", (HttpContext http, string? path, IOptions<AdminOptions> options) =>
+                ForwardBelowAsync(http, options.Value.CatalogBase, "api/v1/", path))
+            .WithMetadata(new RequestSizeLimitAttribute(CatalogMaxRequestBodyBytes));
         endpoints.Map("/bff/graphql", (HttpContext http, IOptions<AdminOptions> options) =>
             ForwardAsync(http, new Uri(options.Value.GatewayBase, "graphql")));
+        // Images in the admin's pages are plain <img> requests (no x-csrf header, hence outside /bff): reading only.
+        endpoints.MapGet("/media/{**path}", (HttpContext http, string? path, IOptions<AdminOptions> options) =>
+            ForwardBelowAsync(http, options.Value.CatalogBase, "media/", path));
         return endpoints;
     }
+
+    /// <summary>
+    /// Forwards to <paramref name="prefix"/> and the path beneath it, and nowhere else: a dot segment could climb out
+    /// of the prefix (Identity's /connect, Catalog's /graphql) to endpoints the route was never meant to reach.
+    /// </summary>
+    private static Task<IResult> ForwardBelowAsync(HttpContext http, Uri service, string prefix, string? path) =>
+        (path ?? "").Split('/').Any(segment => segment.StartsWith("..", StringComparison.Ordinal) || segment.Contains("%2e", StringComparison.OrdinalIgnoreCase))
+            ? Task.FromResult(Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found."))
+            : ForwardAsync(http, new Uri(service, prefix + path));
 
     private static async Task<IResult> ForwardAsync(HttpContext http, Uri destination)
     {

@@ -54,3 +54,6 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('signed-in-email')).toHaveText(email);
 }
+
+/** The storefront of the first demo store (Acme Outfitters answers at localhost). */
+export const STOREFRONT_URL = (process.env.STOREFRONT_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');

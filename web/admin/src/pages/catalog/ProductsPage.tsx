@@ -11,7 +11,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { gql } from '../../api/graphql';
 import { Dialog } from '../../components/Dialog';
@@ -74,7 +74,8 @@ export function ProductsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const columns = helper.columns([
+  // Stable between renders (the table rebuilds its models when its columns change).
+  const columns = useMemo(() => helper.columns([
     ...(canWrite
       ? [
           helper.display({
@@ -120,7 +121,7 @@ export function ProductsPage() {
       cell: ({ row }) => formatMoney(row.original.priceFrom.amount, row.original.priceFrom.currency),
     }),
     helper.accessor('updatedAt', { header: 'Updated', sortFn: 'alphanumeric', cell: ({ getValue }) => formatDateTime(getValue()) }),
-  ]);
+  ]), [canWrite]);
 
   const table = useTable({
     features,
