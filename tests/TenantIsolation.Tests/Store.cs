@@ -235,6 +235,8 @@ public sealed class Store
         Mark(media.Id, "media id");
         Mark(media.Alt, "media alt text");
         return media;
+    }
+
     /// <summary>A manual collection listing the store's published product.</summary>
     public async Task<CatalogCollection> NewCollectionAsync()
     {
