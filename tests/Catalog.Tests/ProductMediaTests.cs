@@ -49,6 +49,50 @@ public sealed class ProductMediaTests(CatalogPlatform platform)
     }
 
     [Fact]
+    public async Task Every_media_change_announces_the_product_with_media_changed_at_its_unchanged_version()
+    {
+        var merchant = await platform.NewMerchantWithCatalogAsync(productsInShirts: 1);
+        var mediaId = await UploadIdAsync(merchant, "shirt-1", Png(16, 16));
+        var product = await AdminProductAsync(merchant, "shirt-1");
+        await AsMerchantAsync(merchant, "mutation($id: ID!) { productMediaUpdate(id: $id, alt: \"Front\") { id } }", new { id = mediaId });
+        await AsMerchantAsync(merchant, "mutation($v: ID!, $m: ID) { productVariantImageSet(variantId: $v, mediaId: $m) { id } }",
+            new { v = (string)product["variants"]![0]!["id"]!, m = mediaId });
+        await AsMerchantAsync(merchant, "mutation($id: ID!) { productMediaDelete(id: $id) { deletedMediaId } }", new { id = mediaId });
+
+        var changes = await platform.Database.ScalarAsync<long>("catalog", """
+            SELECT count(*) FROM outbox_messages
+            WHERE merchant_id = @m AND message_type LIKE '%ProductChanged'
+              AND payload->'changes' = '["media"]'::jsonb AND (payload->>'aggregateVersion')::bigint = 1 AND payload->>'aggregateId' = @p
+            """, ("m", merchant), ("p", (string)product["id"]!));
+
+        Assert.Equal(4L, changes);
+        Assert.Equal(1L, (long)(await AdminProductAsync(merchant, "shirt-1"))["version"]!);
+    }
+
+    [Fact]
+    public async Task Deleting_a_product_removes_its_images_and_their_files()
+    {
+        var merchant = await platform.NewMerchantWithCatalogAsync(productsInShirts: 1);
+        await platform.PutAsync(merchant, "/api/v1/products/old", new
+        {
+            name = "Old",
+            isPublished = false,
+            variants = new[] { new { sku = $"OLD-{merchant:N}", title = "One", priceAmount = 1000, currency = "USD" } },
+        });
+        var mediaId = await UploadIdAsync(merchant, "old", Png(400, 300));
+        using (await Catalog.AsMerchantAsync(HttpMethod.Get, $"/media/{mediaId}/320.webp", merchant))
+        {
+        }
+
+        var deleted = await Catalog.AsMerchantAsync(HttpMethod.Delete, "/api/v1/products/old", merchant);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await AssertNoMediaAsync(merchant);
+        Assert.DoesNotContain(Directory.GetFiles(platform.Database.FilesDirectory("catalog-media"), "*", SearchOption.AllDirectories),
+            path => path.Contains(mediaId.ToString("N"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_stored_original_keeps_no_metadata()
     {
         var merchant = await platform.NewMerchantWithCatalogAsync(productsInShirts: 1);
