@@ -279,6 +279,7 @@ public sealed class ProductImportTests(CatalogPlatform platform, ITestOutputHelp
         Assert.Equal("succeeded", (string?)job["status"]);
         Assert.Equal(10_000, await ProductCountAsync(merchant));
         // Reported, never asserted: the machine's load decides it.
-        output.WriteLine($"10,000 products ({file.Length / 1024} KiB of CSV) imported in {clock.Elapsed.TotalSeconds:F1} s.");
+        var running = (DateTimeOffset)job["finishedAt"]! - (DateTimeOffset)job["startedAt"]!;
+        output.WriteLine($"10,000 products ({file.Length / 1024} KiB of CSV): the job ran {running.TotalSeconds:F1} s; upload to finished {clock.Elapsed.TotalSeconds:F1} s.");
     }
 }

@@ -264,9 +264,12 @@ public sealed class Store
             return known;
         }
 
+        // The job shows its file's name: a marker of this store that no caller sends.
+        var fileName = $"products-{Tag(Label)}.csv";
+        Mark(fileName, "import file name");
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ImportCsv())), "file", "products.csv" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ImportCsv())), "file", fileName },
             { new StringContent("dry-run"), "mode" },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports") { Content = form };

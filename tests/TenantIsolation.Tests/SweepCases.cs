@@ -22,7 +22,7 @@ public static class SweepCases
         Graph("Query.categories",          ApiClient, _ => Args()),
         Graph("Query.category",            ApiClient, b => Args(("slug", b.Category.Slug))),
         Graph("Query.collection",          ApiClient, b => Args(("slug", b.Collection.Slug))),
-        Graph("Query.collections",         ApiClient, _ => Args()),
+        Graph("Query.collections",         ApiClient, _ => Args(("first", 1))),
         // The rules name B's product by its title: A's preview counts A's products only.
         Graph("Query.collectionRulesPreview", ApiClient, b => Args(("rules", new { match = "ALL", conditions = new[] { new { field = "TITLE", @operator = "CONTAINS", value = b.Product.Name } } }))),
         Graph("Query.importJob",           ApiClient, async b => Args(("id", await b.ImportJobAsync()))),
