@@ -75,6 +75,25 @@ public sealed class CatalogForwardTests(AdminPlatform platform)
         Assert.Equal("active", (string)JsonNode.Parse(await stillThere.Content.ReadAsStringAsync())!["status"]!);
     }
 
+    [Fact]
+    public async Task Catalogs_refusals_reach_the_SPA_as_they_are_and_nothing_is_written()
+    {
+        using var browser = platform.NewBrowser();
+        var person = await platform.NewOwnerAsync();
+        await browser.SignInAsync(person.Email, StaffOnboarding.Password);
+        var slug = $"nul-name-{Guid.NewGuid():N}"[..30];
+
+        using var withNul = await browser.FetchAsync(HttpMethod.Put, $"/bff/api/catalog/products/{slug}", Product("Bad\u0000name", $"NU-{Guid.NewGuid():N}"));
+        using var wrongType = await browser.FetchAsync(HttpMethod.Put, $"/bff/api/catalog/products/{slug}",
+            new StringContent("{\"name\":42,\"variants\":\"many\"}", Encoding.UTF8, "application/json"));
+        using var after = await platform.Catalog.AsMerchantAsync(HttpMethod.Get, $"/api/v1/products/{slug}?status=any", platform.FirstStore);
+
+        Assert.Equal(HttpStatusCode.BadRequest, withNul.StatusCode);
+        Assert.Contains("name", await withNul.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+
     [Theory]
     [InlineData("/bff/api/catalog/..%2F..%2Fgraphql")]
     [InlineData("/bff/api/catalog/%2E%2E/%2E%2E/openapi/v1.json")]
@@ -124,7 +143,9 @@ public sealed class CatalogForwardTests(AdminPlatform platform)
         var megabyte = Encoding.UTF8.GetBytes("{\"action\":\"publish\",\"ids\":[\"" + new string('a', 1024 * 1024) + "\"]}");
 
         using var passedOn = await browser.FetchAsync(HttpMethod.Post, "/bff/api/catalog/products/bulk", Json(megabyte));
-        using var upload = new MultipartFormDataContent { { new ByteArrayContent(new byte[200 * 1024]), "file", "photo.png" }, { new StringContent("A photo"), "alt" } };
+        // Small enough to be sent whole before Catalog answers: an answer that comes while a body is still on its way
+        // ends the forward early.
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(new byte[16 * 1024]), "file", "photo.png" }, { new StringContent("A photo"), "alt" } };
         using var uploaded = await browser.FetchAsync(HttpMethod.Post, $"/bff/api/catalog/products/{Guid.NewGuid():N}/media", upload);
         // Refused by its length before it is read: the client asks first (Expect: 100-continue) and sends nothing.
         using var tooLarge = await browser.FetchAsync(HttpMethod.Post, "/bff/api/catalog/imports",

@@ -25,7 +25,7 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
         event.preventDefault();
         onClose();
       }}
-      className="w-full max-w-lg rounded border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-lg rounded border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       {open && (
         <div className="space-y-4 p-5">

@@ -57,23 +57,24 @@ function renderEditor() {
 
 // The editor mounts the rich-text editor and the whole form: slower than the other screens on a busy machine.
 const EDITOR_TEST_TIMEOUT = 20_000;
+const shown = { timeout: 10_000 };
 
 describe('ProductEditorPage', () => {
   it('says when someone else saved first, and reloads their version', async () => {
     const calls = platform(['products:read', 'products:write']);
     renderEditor();
-    await screen.findByRole('button', { name: 'Save' });
+    await screen.findByRole('button', { name: 'Save' }, shown);
     const title = screen.getByLabelText('Title');
     await userEvent.clear(title);
     await userEvent.type(title, 'Trail jacket, lighter');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect((await screen.findByText('Someone else saved this product first.')).closest('[role="alert"]')).toBeTruthy();
+    expect((await screen.findByText('Someone else saved this product first.', {}, shown)).closest('[role="alert"]')).toBeTruthy();
     const update = calls.find((call) => String(call.init.body).includes('ProductUpdate'))!;
     expect(JSON.parse(String(update.init.body)).variables).toMatchObject({ id: 'p1', version: 3 });
 
     await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
-    await waitFor(() => expect(screen.queryByText('Someone else saved this product first.')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('Someone else saved this product first.')).toBeNull(), shown);
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Trail jacket (their edit)');
     expect(screen.getByText(/version 4/)).toBeTruthy();
   }, EDITOR_TEST_TIMEOUT);
@@ -81,7 +82,7 @@ describe('ProductEditorPage', () => {
   it('shows a reader the product without a way to change it', async () => {
     platform(['products:read']);
     renderEditor();
-    const title = await screen.findByLabelText('Title');
+    const title = await screen.findByLabelText('Title', {}, shown);
     // A disabled fieldset disables every field in it.
     expect(title.closest('fieldset')!.disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();

@@ -73,7 +73,6 @@ function ProductEditor({ product, currency, onReload }: { product: ProductDetail
   const [conflict, setConflict] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const leaving = useRef(false);
   const slugTouched = useRef(Boolean(product));
 
   const form = useForm<ProductFormValues>({
@@ -82,7 +81,7 @@ function ProductEditor({ product, currency, onReload }: { product: ProductDetail
   });
   const { register, formState, watch, setValue } = form;
   const errors = formState.errors;
-  const blocker = useUnsavedChangesWarning(formState.isDirty && !leaving.current);
+  const { blocker, allowNavigation } = useUnsavedChangesWarning(formState.isDirty);
 
   const fieldError = (name: string): string | undefined => {
     let node: unknown = errors;
@@ -106,7 +105,7 @@ function ProductEditor({ product, currency, onReload }: { product: ProductDetail
       await queries.invalidateQueries({ queryKey: PRODUCTS_KEY });
       queries.setQueryData(productKey(result.id), { adminProduct: result });
       if (!product) {
-        leaving.current = true;
+        allowNavigation();
         form.reset(formFromProduct(result));
         navigate(`/products/${result.id}`, { replace: true });
         return;
@@ -136,7 +135,7 @@ function ProductEditor({ product, currency, onReload }: { product: ProductDetail
     onSuccess: async (_, action) => {
       await queries.invalidateQueries({ queryKey: PRODUCTS_KEY });
       if (action === 'delete') {
-        leaving.current = true;
+        allowNavigation();
         navigate('/products');
         return;
       }

@@ -87,7 +87,7 @@ describe('ProductsPage', () => {
 
     expect((await screen.findByRole('status')).textContent).toBe('1 of 2 changed.');
     const results = screen.getByRole('list', { name: 'Results' });
-    expect(results.textContent).toContain('Not changed (CONFLICT): p2 — Only drafts and archived products can be deleted.');
+    expect(results.textContent).toContain('Not changed (CONFLICT): Rain hat — Only drafts and archived products can be deleted.');
     const bulk = calls.find((call) => String(call.init.body).includes('ProductsBulk'))!;
     expect(JSON.parse(String(bulk.init.body)).variables).toMatchObject({ action: 'DELETE', ids: ['p1', 'p2'] });
   });

@@ -227,6 +227,7 @@ export function ProductsPage() {
       {canWrite && selectedIds.length > 0 && (
         <BulkBar
           ids={selectedIds}
+          names={new Map(page?.nodes.map((product) => [product.id, product.name]) ?? [])}
           categories={categories.data?.lines.map((line) => ({ slug: line.slug, label: categoryPath(categories.data.lines, line.id) })) ?? []}
           onDone={() => setRowSelection({})}
         />
@@ -339,7 +340,7 @@ function ExportButton({ filters }: { filters: ProductFilters }) {
 type BulkResult = ProductsBulkMutation['productsBulk'][number];
 
 /** The selected products' bulk action: chosen, confirmed in a dialog, then each product's result. */
-function BulkBar({ ids, categories, onDone }: { ids: string[]; categories: { slug: string; label: string }[]; onDone: () => void }) {
+function BulkBar({ ids, names, categories, onDone }: { ids: string[]; names: Map<string, string>; categories: { slug: string; label: string }[]; onDone: () => void }) {
   const queries = useQueryClient();
   const [action, setAction] = useState<ProductBulkAction | null>(null);
   const [tag, setTag] = useState('');
@@ -386,7 +387,7 @@ function BulkBar({ ids, categories, onDone }: { ids: string[]; categories: { slu
             <ul aria-label="Results" className="max-h-64 space-y-1 overflow-auto text-sm">
               {results.map((result) => (
                 <li key={result.productId} className={result.ok ? 'text-green-800' : 'text-red-800'}>
-                  {result.ok ? 'Done' : `Not changed (${result.code ?? 'error'})`}: {result.productId}
+                  {result.ok ? 'Done' : `Not changed (${result.code ?? 'error'})`}: {names.get(result.productId) ?? result.productId}
                   {result.message && ` — ${result.message}`}
                 </li>
               ))}
