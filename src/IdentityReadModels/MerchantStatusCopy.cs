@@ -36,8 +36,12 @@ public static class MerchantChangedHandler
 {
     public static async Task Handle(MerchantChanged change, TenantDbContext db, ILogger<MerchantChanged> logger, CancellationToken cancellationToken)
     {
+        // Two versions can be delivered at once: the row stays locked from this read to the commit, so the older
+        // one waits and then sees the newer version instead of overwriting it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var copies = db.Set<MerchantState>();
-        var state = await copies.FirstOrDefaultAsync(s => s.MerchantId == change.MerchantId, cancellationToken);
+        var state = await copies.FromSql($"SELECT * FROM merchant_states WHERE merchant_id = {change.MerchantId} FOR UPDATE")
+            .FirstOrDefaultAsync(cancellationToken);
         if (state is null)
         {
             state = new MerchantState { MerchantId = change.MerchantId };
@@ -52,6 +56,9 @@ public static class MerchantChangedHandler
         state.IsSuspended = change.IsSuspended;
         state.Version = change.AggregateVersion;
         state.UpdatedAt = change.OccurredAt;
-        await db.SaveProcessedAsync(change, cancellationToken);
+        if (await db.SaveProcessedAsync(change, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 }

@@ -40,8 +40,12 @@ public static class StaffAccessChangedHandler
 {
     public static async Task Handle(StaffAccessChanged change, TenantDbContext db, ILogger<StaffAccessChanged> logger, CancellationToken cancellationToken)
     {
+        // As for merchant standing: the row stays locked until the commit, so an older version never overwrites a newer one.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var copies = db.Set<StaffAccessState>();
-        var state = await copies.FirstOrDefaultAsync(s => s.MerchantId == change.MerchantId && s.AccountId == change.AggregateId, cancellationToken);
+        var state = await copies
+            .FromSql($"SELECT * FROM staff_access WHERE merchant_id = {change.MerchantId} AND account_id = {change.AggregateId} FOR UPDATE")
+            .FirstOrDefaultAsync(cancellationToken);
         if (state is null)
         {
             state = new StaffAccessState { MerchantId = change.MerchantId, AccountId = change.AggregateId };
@@ -57,6 +61,9 @@ public static class StaffAccessChangedHandler
         state.Permissions = [.. change.Permissions];
         state.Version = change.AggregateVersion;
         state.UpdatedAt = change.OccurredAt;
-        await db.SaveProcessedAsync(change, cancellationToken);
+        if (await db.SaveProcessedAsync(change, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 }

@@ -61,8 +61,11 @@ export interface ProductVariant {
 }
 
 export interface ProductDetail extends ProductSummary {
+  /** HTML, sanitised by the catalog when it was saved (no scripts, styles or event handlers). */
   description: string;
   brand: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
   category: CategoryWithAncestors | null;
   variants: ProductVariant[];
 }
@@ -112,6 +115,8 @@ const PRODUCT_QUERY = `
       ...ProductSummary
       description
       brand
+      seoTitle
+      seoDescription
       category { id slug name ${ANCESTORS} }
       variants {
         id sku title

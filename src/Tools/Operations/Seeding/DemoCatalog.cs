@@ -74,6 +74,7 @@ public static class DemoCatalog
         var products = new List<DemoProduct>();
         var skuPrefix = storeName[..2].ToUpperInvariant();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
+        var seedingOrder = new List<(DemoProduct Product, int IndexInLine, int Order)>();
         for (var branchIndex = 0; branchIndex < branches.Count; branchIndex++)
         {
             var branch = branches[branchIndex];
@@ -98,9 +99,13 @@ public static class DemoCatalog
                     }
 
                     products.Add(product with { Slug = slug });
+                    seedingOrder.Add((products[^1], index, seedingOrder.Count));
                 }
             }
         }
+
+        // Seeded round-robin across the lines, so the newest products (the home page's "New arrivals") are a mix.
+        products = [.. seedingOrder.OrderBy(entry => entry.IndexInLine).ThenBy(entry => entry.Order).Select(entry => entry.Product)];
 
         // One retired product per store: archived ones stay in the admin, never on the storefront.
         var retired = products.Count / 2;

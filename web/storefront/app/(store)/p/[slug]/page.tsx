@@ -7,6 +7,7 @@ import { ProductGallery } from '@/components/product-gallery';
 import { VariantSelectionProvider } from '@/components/variant-selection';
 import { VariantSelector } from '@/components/variant-selector';
 import { ancestorsOf, getProduct, type ProductDetail } from '@/lib/catalog';
+import { plainText } from '@/lib/html-text';
 import { openGraphImage } from '@/lib/media';
 import { formatMoney } from '@/lib/money';
 import { requireStoreContext } from '@/lib/request-context';
@@ -26,8 +27,9 @@ async function loadProduct(props: ProductPageProps) {
   return { store, product };
 }
 
+/** The merchant's own SEO text, else the description as plain text. */
 function metaDescription(product: ProductDetail): string {
-  const text = product.description.replace(/\s+/g, ' ').trim() || product.name;
+  const text = (product.seoDescription?.trim() || plainText(product.description)) || product.name;
   return text.length <= META_DESCRIPTION_LENGTH ? text : `${text.slice(0, META_DESCRIPTION_LENGTH - 1).trimEnd()}…`;
 }
 
@@ -45,7 +47,7 @@ function breadcrumbFor(product: ProductDetail): BreadcrumbItem[] {
 export async function generateMetadata(props: ProductPageProps): Promise<Metadata> {
   const { store, product } = await loadProduct(props);
   return {
-    title: product.name,
+    title: product.seoTitle?.trim() || product.name,
     description: metaDescription(product),
     alternates: { canonical: `${store.origin}/p/${encodeURIComponent(product.slug)}` },
     openGraph: {
@@ -89,9 +91,12 @@ export default async function ProductPage(props: ProductPageProps) {
               </div>
             </div>
 
-            <p data-testid="product-description" className="whitespace-pre-line leading-relaxed text-slate-700">
-              {product.description}
-            </p>
+            {/* The catalog sanitises descriptions when they are saved; the page's CSP would stop a script besides. */}
+            <div
+              data-testid="product-description"
+              className="product-description leading-relaxed text-slate-700"
+              dangerouslySetInnerHTML={{ __html: product.description }}
+            />
 
             <VariantSelector variants={product.variants} />
           </div>
