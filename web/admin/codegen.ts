@@ -2,11 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed GraphQL operations from the committed supergraph (`npm run codegen`; the generated src/gql is committed and a
- * unit test fails when it is not current). Every document here is checked against the supergraph, so only
- * operations on fields the supergraph has belong in the input list. src/catalog/pendingOperations.ts holds, typed by
- * hand from their published contract, the operations on product media, category and collection fields that the
- * Catalog service adds in a separate change; once those fields are in the supergraph they move into
- * src/graphql/*.graphql and are generated like the rest.
+ * unit test fails when it is not current). Every document here is checked against the supergraph.
  */
 const config: CodegenConfig = {
   schema: '../../src/Gateway/supergraph.graphql',

@@ -111,11 +111,14 @@ test('the owner creates, illustrates and publishes a product; the storefront sho
     for (const [index, variant] of variants.entries()) {
       await expect(storefront.locator(`[data-testid="variant-row"][data-sku="RT-${stamp}-${index}"]`).getByTestId('variant-price')).toContainText(variant.price);
     }
-    const pictures = storefront.getByTestId('product-gallery').getByRole('img');
-    await expect(pictures).toHaveCount(3);
-    await expect(pictures.nth(0)).toHaveAttribute('alt', 'Collar detail');
-    await expect(pictures.nth(1)).toHaveAttribute('alt', 'Red tee, front');
-    await expect(pictures.nth(2)).toHaveAttribute('alt', 'Blue tee, front');
+    // The gallery shows the first image large, and a thumbnail button for each image in the admin's order.
+    const gallery = storefront.getByTestId('product-gallery');
+    await expect(gallery.getByTestId('product-main-image')).toHaveAttribute('alt', 'Collar detail');
+    const thumbnails = gallery.getByTestId('product-thumbnail');
+    await expect(thumbnails).toHaveCount(3);
+    await expect(thumbnails.nth(0)).toHaveAccessibleName('Show image 1 of 3: Collar detail');
+    await expect(thumbnails.nth(1)).toHaveAccessibleName('Show image 2 of 3: Red tee, front');
+    await expect(thumbnails.nth(2)).toHaveAccessibleName('Show image 3 of 3: Blue tee, front');
   });
 
   await test.step('a price change in the admin reaches the storefront', async () => {

@@ -32,7 +32,7 @@ export function App() {
         <Route path="products/:id" element={loading(<ProductEditorPage />)} />
         <Route path="categories" element={loading(<CategoriesPage />)} />
         <Route path="collections" element={loading(<CollectionsPage />)} />
-        <Route path="collections/:id" element={loading(<CollectionEditorPage />)} />
+        <Route path="collections/:slug" element={loading(<CollectionEditorPage />)} />
         <Route path="import-export" element={loading(<ImportExportPage />)} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="roles" element={<RolesPage />} />

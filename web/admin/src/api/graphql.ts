@@ -2,8 +2,8 @@ import { api } from './client';
 
 /**
  * GraphQL through the backend (/bff/graphql, the gateway with the session's token). Operations are typed documents
- * (generated from the committed supergraph, or typed by hand for fields the supergraph does not have yet); a
- * response with errors becomes a GraphQLRequestError carrying them, codes and field messages included.
+ * generated from the committed supergraph (src/graphql/*.graphql, `npm run codegen`); a response with errors
+ * becomes a GraphQLRequestError carrying them, codes and field messages included.
  */
 
 /** What the platform says about one error: a code (BAD_USER_INPUT, CONFLICT, FORBIDDEN, …) and its details. */
@@ -45,16 +45,11 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** A document that knows its result and variables (client-preset's TypedDocumentString or a hand-typed one). */
+/** A document that knows its result and variables (client-preset's TypedDocumentString). */
 export interface TypedOperation<TResult, TVariables> {
   toString(): string;
   /** Never read: carries the types. */
   __apiType?: (variables: TVariables) => TResult;
-}
-
-/** A hand-typed operation for fields the committed supergraph does not have yet. */
-export function operation<TResult, TVariables = Record<string, never>>(source: string): TypedOperation<TResult, TVariables> {
-  return { toString: () => source };
 }
 
 export async function gql<TResult, TVariables>(

@@ -4,6 +4,84 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CategoryCreateInput = {
+  /** HTML, sanitised like a product's; at most 5000 characters. */
+  description?: string | null | undefined;
+  /** At most 200 characters. */
+  name: string;
+  /** None: a root category. */
+  parentId?: string | null | undefined;
+  /** 1 to 120 lower-case letters, digits and single hyphens; made from the name when left out. */
+  slug?: string | null | undefined;
+};
+
+export type CategoryUpdateInput = {
+  description?: string | null | undefined;
+  name?: string | null | undefined;
+  slug?: string | null | undefined;
+};
+
+export type CollectionInput = {
+  /** HTML, sanitised like a product's. */
+  description?: string | null | undefined;
+  kind: CollectionKind;
+  /** For MANUAL: its first products, in order (at most 250). */
+  productIds?: Array<string> | null | undefined;
+  /** For RULES. */
+  rules?: CollectionRulesInput | null | undefined;
+  /** 1 to 120 lower-case letters, digits and single hyphens; unique among the store's collections. */
+  slug: string;
+  /** At most 200 characters. */
+  title: string;
+};
+
+export type CollectionKind =
+  | 'MANUAL'
+  | 'RULES';
+
+export type CollectionRuleConditionInput = {
+  field: CollectionRuleField;
+  operator: CollectionRuleOperator;
+  /** At most 200 characters; a price in minor units, a category's id, true or false for COMPARE_AT. */
+  value: string;
+};
+
+/** TAG (EQUALS, NOT_EQUALS), BRAND and PRODUCT_TYPE (EQUALS, NOT_EQUALS, CONTAINS; any letter case), PRICE: the lowest variant price in minor units (EQUALS, NOT_EQUALS, LESS_THAN, GREATER_THAN), COMPARE_AT: on sale, true or false (EQUALS), CATEGORY: a category's id, its subcategories included (EQUALS, NOT_EQUALS), TITLE (CONTAINS). */
+export type CollectionRuleField =
+  | 'BRAND'
+  | 'CATEGORY'
+  | 'COMPARE_AT'
+  | 'PRICE'
+  | 'PRODUCT_TYPE'
+  | 'TAG'
+  | 'TITLE';
+
+/** ALL: every condition holds; ANY: at least one does. */
+export type CollectionRuleMatch =
+  | 'ALL'
+  | 'ANY';
+
+export type CollectionRuleOperator =
+  | 'CONTAINS'
+  | 'EQUALS'
+  | 'GREATER_THAN'
+  | 'LESS_THAN'
+  | 'NOT_EQUALS';
+
+export type CollectionRulesInput = {
+  /** 1 to 20. */
+  conditions: Array<CollectionRuleConditionInput>;
+  match: CollectionRuleMatch;
+};
+
+export type CollectionUpdateInput = {
+  description?: string | null | undefined;
+  /** Replaces a rule collection's rules. */
+  rules?: CollectionRulesInput | null | undefined;
+  slug?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
 export type OptionValueInput = {
   name: string;
   value: string;
@@ -82,6 +160,151 @@ export type CategoryTreeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CategoryTreeQuery = { categories: Array<{ id: string, slug: string, name: string, children: Array<{ id: string, slug: string, name: string, children: Array<{ id: string, slug: string, name: string, children: Array<{ id: string, slug: string, name: string }> }> }> }> };
+
+export type CategoryCreateMutationVariables = Exact<{
+  input: CategoryCreateInput;
+}>;
+
+
+export type CategoryCreateMutation = { categoryCreate: { id: string } };
+
+export type CategoryUpdateMutationVariables = Exact<{
+  id: string;
+  input: CategoryUpdateInput;
+}>;
+
+
+export type CategoryUpdateMutation = { categoryUpdate: { id: string } };
+
+export type CategoryMoveMutationVariables = Exact<{
+  id: string;
+  parentId?: string | null | undefined;
+  position: number;
+}>;
+
+
+export type CategoryMoveMutation = { categoryMove: { id: string } };
+
+export type CategoryDeleteMutationVariables = Exact<{
+  id: string;
+  productsTo?: string | null | undefined;
+}>;
+
+
+export type CategoryDeleteMutation = { categoryDelete: { deletedCategoryId: string } };
+
+export type CollectionRulesFieldsFragment = { match: CollectionRuleMatch, conditions: Array<{ field: CollectionRuleField, operator: CollectionRuleOperator, value: string }> };
+
+export type CollectionSummaryFragment = { id: string, slug: string, title: string, kind: CollectionKind, rules: { match: CollectionRuleMatch, conditions: Array<{ field: CollectionRuleField, operator: CollectionRuleOperator, value: string }> } | null };
+
+export type CollectionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CollectionsQuery = { collections: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, slug: string, title: string, kind: CollectionKind, rules: { match: CollectionRuleMatch, conditions: Array<{ field: CollectionRuleField, operator: CollectionRuleOperator, value: string }> } | null }> } };
+
+export type CollectionQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type CollectionQuery = { collection: { description: string, version: number, id: string, slug: string, title: string, kind: CollectionKind, products: { totalCount: number, nodes: Array<{ id: string, name: string, slug: string }> }, rules: { match: CollectionRuleMatch, conditions: Array<{ field: CollectionRuleField, operator: CollectionRuleOperator, value: string }> } | null } | null };
+
+export type CollectionCreateMutationVariables = Exact<{
+  input: CollectionInput;
+}>;
+
+
+export type CollectionCreateMutation = { collectionCreate: { id: string, slug: string } };
+
+export type CollectionUpdateMutationVariables = Exact<{
+  id: string;
+  version?: number | null | undefined;
+  input: CollectionUpdateInput;
+}>;
+
+
+export type CollectionUpdateMutation = { collectionUpdate: { id: string, slug: string, version: number } };
+
+export type CollectionDeleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CollectionDeleteMutation = { collectionDelete: { deletedCollectionId: string } };
+
+export type CollectionProductsAddMutationVariables = Exact<{
+  id: string;
+  productIds: Array<string> | string;
+}>;
+
+
+export type CollectionProductsAddMutation = { collectionProductsAdd: { id: string } };
+
+export type CollectionProductsRemoveMutationVariables = Exact<{
+  id: string;
+  productIds: Array<string> | string;
+}>;
+
+
+export type CollectionProductsRemoveMutation = { collectionProductsRemove: { id: string } };
+
+export type CollectionProductsReorderMutationVariables = Exact<{
+  id: string;
+  productIds: Array<string> | string;
+}>;
+
+
+export type CollectionProductsReorderMutation = { collectionProductsReorder: { id: string } };
+
+export type CollectionRulesPreviewQueryVariables = Exact<{
+  rules: CollectionRulesInput;
+}>;
+
+
+export type CollectionRulesPreviewQuery = { collectionRulesPreview: { count: number, publishedCount: number } };
+
+export type ProductMediaItemFragment = { id: string, alt: string, position: number, width: number, height: number, thumbnail: string };
+
+export type ProductMediaQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProductMediaQuery = { adminProduct: { id: string, media: Array<{ id: string, alt: string, position: number, width: number, height: number, thumbnail: string }>, variants: Array<{ id: string, image: { id: string } | null }> } | null };
+
+export type ProductMediaUpdateMutationVariables = Exact<{
+  id: string;
+  alt: string;
+}>;
+
+
+export type ProductMediaUpdateMutation = { productMediaUpdate: { id: string, alt: string } };
+
+export type ProductMediaReorderMutationVariables = Exact<{
+  productId: string;
+  mediaIds: Array<string> | string;
+}>;
+
+
+export type ProductMediaReorderMutation = { productMediaReorder: { id: string } };
+
+export type ProductMediaDeleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProductMediaDeleteMutation = { productMediaDelete: { deletedMediaId: string } };
+
+export type ProductVariantImageSetMutationVariables = Exact<{
+  variantId: string;
+  mediaId?: string | null | undefined;
+}>;
+
+
+export type ProductVariantImageSetMutation = { productVariantImageSet: { id: string } };
 
 export type ProductListItemFragment = { id: string, slug: string, name: string, status: ProductStatus, isPublished: boolean, publishAt: string | null, unpublishAt: string | null, brand: string | null, productType: string | null, tags: Array<string>, updatedAt: string, version: number, category: { id: string, slug: string, name: string } | null, priceFrom: { amount: number, currency: string }, variants: Array<{ id: string, sku: string }> };
 
@@ -182,6 +405,44 @@ export const CategoryNodeFragmentDoc = new TypedDocumentString(`
   name
 }
     `, {"fragmentName":"CategoryNode"}) as unknown as TypedDocumentString<CategoryNodeFragment, unknown>;
+export const CollectionRulesFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CollectionRulesFields on CollectionRules {
+  match
+  conditions {
+    field
+    operator
+    value
+  }
+}
+    `, {"fragmentName":"CollectionRulesFields"}) as unknown as TypedDocumentString<CollectionRulesFieldsFragment, unknown>;
+export const CollectionSummaryFragmentDoc = new TypedDocumentString(`
+    fragment CollectionSummary on Collection {
+  id
+  slug
+  title
+  kind
+  rules {
+    ...CollectionRulesFields
+  }
+}
+    fragment CollectionRulesFields on CollectionRules {
+  match
+  conditions {
+    field
+    operator
+    value
+  }
+}`, {"fragmentName":"CollectionSummary"}) as unknown as TypedDocumentString<CollectionSummaryFragment, unknown>;
+export const ProductMediaItemFragmentDoc = new TypedDocumentString(`
+    fragment ProductMediaItem on ProductMedia {
+  id
+  alt
+  position
+  width
+  height
+  thumbnail: url(width: 320)
+}
+    `, {"fragmentName":"ProductMediaItem"}) as unknown as TypedDocumentString<ProductMediaItemFragment, unknown>;
 export const ProductListItemFragmentDoc = new TypedDocumentString(`
     fragment ProductListItem on Product {
   id
@@ -286,6 +547,202 @@ export const CategoryTreeDocument = new TypedDocumentString(`
   slug
   name
 }`) as unknown as TypedDocumentString<CategoryTreeQuery, CategoryTreeQueryVariables>;
+export const CategoryCreateDocument = new TypedDocumentString(`
+    mutation CategoryCreate($input: CategoryCreateInput!) {
+  categoryCreate(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryCreateMutation, CategoryCreateMutationVariables>;
+export const CategoryUpdateDocument = new TypedDocumentString(`
+    mutation CategoryUpdate($id: ID!, $input: CategoryUpdateInput!) {
+  categoryUpdate(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryUpdateMutation, CategoryUpdateMutationVariables>;
+export const CategoryMoveDocument = new TypedDocumentString(`
+    mutation CategoryMove($id: ID!, $parentId: ID, $position: Int!) {
+  categoryMove(id: $id, parentId: $parentId, position: $position) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryMoveMutation, CategoryMoveMutationVariables>;
+export const CategoryDeleteDocument = new TypedDocumentString(`
+    mutation CategoryDelete($id: ID!, $productsTo: ID) {
+  categoryDelete(id: $id, productsTo: $productsTo) {
+    deletedCategoryId
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryDeleteMutation, CategoryDeleteMutationVariables>;
+export const CollectionsDocument = new TypedDocumentString(`
+    query Collections($first: Int, $after: String) {
+  collections(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...CollectionSummary
+    }
+  }
+}
+    fragment CollectionRulesFields on CollectionRules {
+  match
+  conditions {
+    field
+    operator
+    value
+  }
+}
+fragment CollectionSummary on Collection {
+  id
+  slug
+  title
+  kind
+  rules {
+    ...CollectionRulesFields
+  }
+}`) as unknown as TypedDocumentString<CollectionsQuery, CollectionsQueryVariables>;
+export const CollectionDocument = new TypedDocumentString(`
+    query Collection($slug: String!) {
+  collection(slug: $slug) {
+    ...CollectionSummary
+    description
+    version
+    products(first: 100, includeUnpublished: true) {
+      totalCount
+      nodes {
+        id
+        name
+        slug
+      }
+    }
+  }
+}
+    fragment CollectionRulesFields on CollectionRules {
+  match
+  conditions {
+    field
+    operator
+    value
+  }
+}
+fragment CollectionSummary on Collection {
+  id
+  slug
+  title
+  kind
+  rules {
+    ...CollectionRulesFields
+  }
+}`) as unknown as TypedDocumentString<CollectionQuery, CollectionQueryVariables>;
+export const CollectionCreateDocument = new TypedDocumentString(`
+    mutation CollectionCreate($input: CollectionInput!) {
+  collectionCreate(input: $input) {
+    id
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionCreateMutation, CollectionCreateMutationVariables>;
+export const CollectionUpdateDocument = new TypedDocumentString(`
+    mutation CollectionUpdate($id: ID!, $version: Long, $input: CollectionUpdateInput!) {
+  collectionUpdate(id: $id, version: $version, input: $input) {
+    id
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionUpdateMutation, CollectionUpdateMutationVariables>;
+export const CollectionDeleteDocument = new TypedDocumentString(`
+    mutation CollectionDelete($id: ID!) {
+  collectionDelete(id: $id) {
+    deletedCollectionId
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionDeleteMutation, CollectionDeleteMutationVariables>;
+export const CollectionProductsAddDocument = new TypedDocumentString(`
+    mutation CollectionProductsAdd($id: ID!, $productIds: [ID!]!) {
+  collectionProductsAdd(id: $id, productIds: $productIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionProductsAddMutation, CollectionProductsAddMutationVariables>;
+export const CollectionProductsRemoveDocument = new TypedDocumentString(`
+    mutation CollectionProductsRemove($id: ID!, $productIds: [ID!]!) {
+  collectionProductsRemove(id: $id, productIds: $productIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionProductsRemoveMutation, CollectionProductsRemoveMutationVariables>;
+export const CollectionProductsReorderDocument = new TypedDocumentString(`
+    mutation CollectionProductsReorder($id: ID!, $productIds: [ID!]!) {
+  collectionProductsReorder(id: $id, productIds: $productIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionProductsReorderMutation, CollectionProductsReorderMutationVariables>;
+export const CollectionRulesPreviewDocument = new TypedDocumentString(`
+    query CollectionRulesPreview($rules: CollectionRulesInput!) {
+  collectionRulesPreview(rules: $rules) {
+    count
+    publishedCount
+  }
+}
+    `) as unknown as TypedDocumentString<CollectionRulesPreviewQuery, CollectionRulesPreviewQueryVariables>;
+export const ProductMediaDocument = new TypedDocumentString(`
+    query ProductMedia($id: ID!) {
+  adminProduct(id: $id) {
+    id
+    media {
+      ...ProductMediaItem
+    }
+    variants {
+      id
+      image {
+        id
+      }
+    }
+  }
+}
+    fragment ProductMediaItem on ProductMedia {
+  id
+  alt
+  position
+  width
+  height
+  thumbnail: url(width: 320)
+}`) as unknown as TypedDocumentString<ProductMediaQuery, ProductMediaQueryVariables>;
+export const ProductMediaUpdateDocument = new TypedDocumentString(`
+    mutation ProductMediaUpdate($id: ID!, $alt: String!) {
+  productMediaUpdate(id: $id, alt: $alt) {
+    id
+    alt
+  }
+}
+    `) as unknown as TypedDocumentString<ProductMediaUpdateMutation, ProductMediaUpdateMutationVariables>;
+export const ProductMediaReorderDocument = new TypedDocumentString(`
+    mutation ProductMediaReorder($productId: ID!, $mediaIds: [ID!]!) {
+  productMediaReorder(productId: $productId, mediaIds: $mediaIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ProductMediaReorderMutation, ProductMediaReorderMutationVariables>;
+export const ProductMediaDeleteDocument = new TypedDocumentString(`
+    mutation ProductMediaDelete($id: ID!) {
+  productMediaDelete(id: $id) {
+    deletedMediaId
+  }
+}
+    `) as unknown as TypedDocumentString<ProductMediaDeleteMutation, ProductMediaDeleteMutationVariables>;
+export const ProductVariantImageSetDocument = new TypedDocumentString(`
+    mutation ProductVariantImageSet($variantId: ID!, $mediaId: ID) {
+  productVariantImageSet(variantId: $variantId, mediaId: $mediaId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ProductVariantImageSetMutation, ProductVariantImageSetMutationVariables>;
 export const AdminProductsDocument = new TypedDocumentString(`
     query AdminProducts($first: Int, $after: String, $status: ProductStatus, $tag: String, $brand: String, $categorySlug: String, $search: String) {
   adminProducts(

@@ -12,15 +12,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { gql } from '../../api/graphql';
 import { postForm } from '../../api/upload';
-import {
-  ProductMediaDelete,
-  ProductMediaQuery,
-  ProductMediaReorder,
-  ProductMediaUpdate,
-  ProductVariantImageSet,
-  type ProductMedia,
-} from '../../catalog/pendingOperations';
 import { ErrorMessage } from '../ErrorMessage';
+import {
+  ProductMediaDeleteDocument,
+  ProductMediaDocument,
+  ProductMediaReorderDocument,
+  ProductMediaUpdateDocument,
+  ProductVariantImageSetDocument,
+  type ProductMediaItemFragment,
+} from '../../gql/graphql';
 
 export const mediaKey = (productId: string) => ['product-media', productId] as const;
 
@@ -33,7 +33,7 @@ const ACCEPTED = 'image/png,image/jpeg,image/webp,image/gif';
  */
 export function MediaPanel({ productId, slug, variants, canWrite }: { productId: string; slug: string; variants: { id: string; title: string }[]; canWrite: boolean }) {
   const queries = useQueryClient();
-  const media = useQuery({ queryKey: mediaKey(productId), queryFn: () => gql(ProductMediaQuery, { id: productId }) });
+  const media = useQuery({ queryKey: mediaKey(productId), queryFn: () => gql(ProductMediaDocument, { id: productId }) });
   const files = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -53,20 +53,20 @@ export function MediaPanel({ productId, slug, variants, canWrite }: { productId:
     },
   });
   const reorder = useMutation({
-    mutationFn: (mediaIds: string[]) => gql(ProductMediaReorder, { productId, mediaIds }),
+    mutationFn: (mediaIds: string[]) => gql(ProductMediaReorderDocument, { productId, mediaIds }),
     onSettled: refresh,
   });
-  const remove = useMutation({ mutationFn: (id: string) => gql(ProductMediaDelete, { id }), onSettled: refresh });
-  const describe = useMutation({ mutationFn: (change: { id: string; alt: string }) => gql(ProductMediaUpdate, change), onSettled: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => gql(ProductMediaDeleteDocument, { id }), onSettled: refresh });
+  const describe = useMutation({ mutationFn: (change: { id: string; alt: string }) => gql(ProductMediaUpdateDocument, change), onSettled: refresh });
   const setVariantImage = useMutation({
-    mutationFn: (change: { variantId: string; mediaId: string | null }) => gql(ProductVariantImageSet, change),
+    mutationFn: (change: { variantId: string; mediaId: string | null }) => gql(ProductVariantImageSetDocument, change),
     onSettled: refresh,
   });
 
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const items = [...(media.data?.adminProduct?.media ?? [])].sort((a, b) => a.position - b.position);
   const [order, setOrder] = useState<string[] | null>(null);
-  const shown = order ? order.map((id) => items.find((item) => item.id === id)).filter((item): item is ProductMedia => Boolean(item)) : items;
+  const shown = order ? order.map((id) => items.find((item) => item.id === id)).filter((item): item is ProductMediaItemFragment => Boolean(item)) : items;
 
   const onDragEnd = (event: DragEndEvent) => {
     const { active, over } = event;
@@ -158,9 +158,9 @@ export function MediaPanel({ productId, slug, variants, canWrite }: { productId:
   );
 }
 
-function SortableImage({ item, index, canWrite, onDescribe, onDelete }: { item: ProductMedia; index: number; canWrite: boolean; onDescribe: (alt: string) => void; onDelete: () => void }) {
+function SortableImage({ item, index, canWrite, onDescribe, onDelete }: { item: ProductMediaItemFragment; index: number; canWrite: boolean; onDescribe: (alt: string) => void; onDelete: () => void }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canWrite });
-  const [alt, setAlt] = useState(item.alt ?? '');
+  const [alt, setAlt] = useState(item.alt);
   const label = `Image ${index + 1}${item.alt ? `: ${item.alt}` : ''}`;
   return (
     <li
@@ -170,7 +170,7 @@ function SortableImage({ item, index, canWrite, onDescribe, onDelete }: { item: 
       className={`space-y-2 rounded border bg-white p-2 ${isDragging ? 'border-slate-800 shadow-lg' : 'border-slate-200'}`}
       style={{ transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition }}
     >
-      <img src={item.thumbnail} alt={item.alt ?? ''} width={160} height={Math.round((160 * item.height) / Math.max(item.width, 1))} className="h-32 w-full object-contain" />
+      <img src={item.thumbnail} alt={item.alt} width={160} height={Math.round((160 * item.height) / Math.max(item.width, 1))} className="h-32 w-full object-contain" />
       {canWrite && (
         <>
           <button
@@ -190,7 +190,7 @@ function SortableImage({ item, index, canWrite, onDescribe, onDelete }: { item: 
               maxLength={500}
               onChange={(event) => setAlt(event.target.value)}
               onBlur={() => {
-                if (alt !== (item.alt ?? '')) onDescribe(alt);
+                if (alt !== item.alt) onDescribe(alt);
               }}
               className="mt-1 rounded border border-slate-300 px-1 py-0.5"
             />

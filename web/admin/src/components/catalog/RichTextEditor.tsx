@@ -17,9 +17,10 @@ export function RichTextEditor({ id, labelledBy, value, onChange }: { id: string
     onUpdate: ({ editor: changed }) => onChange(changed.isEmpty ? '' : changed.getHTML()),
   });
 
-  // A reload (after someone else saved) brings new content from outside.
+  // A reload (after someone else saved) brings new content from outside. An editor replaced while the page mounts
+  // is destroyed and has no document to read.
   useEffect(() => {
-    if (editor && value !== editor.getHTML() && !(value === '' && editor.isEmpty)) editor.commands.setContent(value, { emitUpdate: false });
+    if (editor && !editor.isDestroyed && value !== editor.getHTML() && !(value === '' && editor.isEmpty)) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 
   if (!editor) return null;

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { gql } from '../../api/graphql';
 import { CATEGORIES_KEY, categoryPath, useCategoryTree, type FlatCategory } from '../../catalog/categories';
-import { CategoryCreate, CategoryDelete, CategoryMove, CategoryUpdate } from '../../catalog/pendingOperations';
 import { slugify } from '../../catalog/seo';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CategoryCreateDocument, CategoryDeleteDocument, CategoryMoveDocument, CategoryUpdateDocument } from '../../gql/graphql';
 import { PRODUCTS_WRITE } from '../../permissions';
 import { useCan } from '../../session/useCan';
 
@@ -25,10 +25,11 @@ export function CategoriesPage() {
     await refresh();
   };
 
-  const create = useMutation({ mutationFn: (change: { name: string; parentId: string | null }) => gql(CategoryCreate, { input: { name: change.name, slug: slugify(change.name), parentId: change.parentId } }) });
-  const rename = useMutation({ mutationFn: (change: { line: FlatCategory; name: string }) => gql(CategoryUpdate, { id: change.line.id, input: { name: change.name, slug: change.line.slug, parentId: change.line.parentId } }) });
-  const move = useMutation({ mutationFn: (change: { id: string; parentId: string | null; position: number }) => gql(CategoryMove, change) });
-  const remove = useMutation({ mutationFn: (change: { id: string; productsTo: string | null }) => gql(CategoryDelete, change) });
+  const create = useMutation({ mutationFn: (change: { name: string; parentId: string | null }) => gql(CategoryCreateDocument, { input: { name: change.name, slug: slugify(change.name) || null, parentId: change.parentId } }) });
+  // Only the name changes: the slug stays, so links to the category keep working.
+  const rename = useMutation({ mutationFn: (change: { line: FlatCategory; name: string }) => gql(CategoryUpdateDocument, { id: change.line.id, input: { name: change.name } }) });
+  const move = useMutation({ mutationFn: (change: { id: string; parentId: string | null; position: number }) => gql(CategoryMoveDocument, change) });
+  const remove = useMutation({ mutationFn: (change: { id: string; productsTo: string | null }) => gql(CategoryDeleteDocument, change) });
   const failure = create.error ?? rename.error ?? move.error ?? remove.error;
 
   if (tree.isPending) return <p className="text-slate-500">Loading categories…</p>;

@@ -4,23 +4,27 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { gql } from '../../api/graphql';
-import {
-  CollectionCreate,
-  CollectionDelete,
-  CollectionProductsAdd,
-  CollectionProductsRemove,
-  CollectionProductsReorder,
-  CollectionQuery,
-  CollectionRulesPreview,
-  Collections,
-  CollectionUpdate,
-  type CollectionRule,
-} from '../../catalog/pendingOperations';
-import { changeField, completeRules, fieldOf, newRule, OPERATORS, RULE_FIELDS, ruleProblem } from '../../catalog/rules';
+import { categoryPath, useCategoryTree } from '../../catalog/categories';
+import { changeField, completeRules, editableRules, fieldOf, newRule, OPERATOR_LABELS, RULE_FIELDS, ruleProblem, type CollectionRule } from '../../catalog/rules';
 import { slugify } from '../../catalog/seo';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { AdminProductsDocument } from '../../gql/graphql';
+import {
+  AdminProductsDocument,
+  CollectionCreateDocument,
+  CollectionDeleteDocument,
+  CollectionDocument,
+  CollectionProductsAddDocument,
+  CollectionProductsRemoveDocument,
+  CollectionProductsReorderDocument,
+  CollectionRulesPreviewDocument,
+  CollectionsDocument,
+  CollectionUpdateDocument,
+  type CollectionKind,
+  type CollectionRuleField,
+  type CollectionRuleMatch,
+  type CollectionRuleOperator,
+} from '../../gql/graphql';
 import { PRODUCTS_WRITE } from '../../permissions';
 import { useCan } from '../../session/useCan';
 
@@ -30,7 +34,7 @@ const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
 /** The store's collections: manual ones (products picked and ordered) and automatic ones (conditions). */
 export function CollectionsPage() {
   const canWrite = useCan(PRODUCTS_WRITE);
-  const collections = useQuery({ queryKey: COLLECTIONS_KEY, queryFn: () => gql(Collections, { first: 100 }) });
+  const collections = useQuery({ queryKey: COLLECTIONS_KEY, queryFn: () => gql(CollectionsDocument, { first: 100 }) });
   return (
     <section className="space-y-4">
       <div className="flex items-center justify-between">
@@ -47,10 +51,10 @@ export function CollectionsPage() {
         <ul className="divide-y divide-slate-100 rounded border border-slate-200 bg-white">
           {collections.data.collections.nodes.map((collection) => (
             <li key={collection.id} className="flex items-center justify-between px-3 py-2 text-sm">
-              <Link to={`/collections/${collection.id}`} className="font-medium underline-offset-2 hover:underline">
+              <Link to={`/collections/${encodeURIComponent(collection.slug)}`} className="font-medium underline-offset-2 hover:underline">
                 {collection.title}
               </Link>
-              <span className="text-slate-600">{collection.rules?.length ? `Automatic: ${collection.rules.length} condition${collection.rules.length === 1 ? '' : 's'}` : 'Manual'}</span>
+              <span className="text-slate-600">{collection.kind === 'RULES' ? `Automatic: ${conditionCount(collection.rules?.conditions.length ?? 0)}` : 'Manual'}</span>
             </li>
           ))}
           {collections.data.collections.nodes.length === 0 && <li className="px-3 py-2 text-slate-600">No collections yet.</li>}
@@ -60,38 +64,49 @@ export function CollectionsPage() {
   );
 }
 
+const conditionCount = (count: number) => `${count} condition${count === 1 ? '' : 's'}`;
+
 /** One collection: its title and kind, then its products (manual) or its conditions with a live count (automatic). */
 export function CollectionEditorPage() {
-  const { id } = useParams();
-  const isNew = !id || id === 'new';
+  const { slug } = useParams();
+  const isNew = !slug || slug === 'new';
   const canWrite = useCan(PRODUCTS_WRITE);
   const queries = useQueryClient();
   const navigate = useNavigate();
-  const collection = useQuery({ queryKey: [...COLLECTIONS_KEY, id], queryFn: () => gql(CollectionQuery, { id: id! }), enabled: !isNew });
+  const collection = useQuery({ queryKey: [...COLLECTIONS_KEY, slug], queryFn: () => gql(CollectionDocument, { slug: slug! }), enabled: !isNew });
   const loaded = collection.data?.collection ?? null;
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<'manual' | 'automatic'>('manual');
+  const [kind, setKind] = useState<CollectionKind>('MANUAL');
+  const [match, setMatch] = useState<CollectionRuleMatch>('ALL');
   const [rules, setRules] = useState<CollectionRule[]>([newRule()]);
   useEffect(() => {
     if (!loaded) return;
     setTitle(loaded.title);
-    setKind(loaded.rules?.length ? 'automatic' : 'manual');
-    if (loaded.rules?.length) setRules(loaded.rules);
+    setKind(loaded.kind);
+    if (loaded.rules) {
+      setMatch(loaded.rules.match);
+      setRules(editableRules(loaded.rules.conditions));
+    }
   }, [loaded]);
 
-  const complete = kind === 'automatic' ? completeRules(rules) : null;
+  const complete = kind === 'RULES' ? completeRules(rules) : null;
   const save = useMutation({
     mutationFn: async () => {
-      const body = { title: title.trim(), slug: loaded?.slug ?? slugify(title), description: loaded?.description ?? null, rules: kind === 'automatic' ? complete : null };
-      return loaded ? (await gql(CollectionUpdate, { id: loaded.id, input: body })).collectionUpdate.id : (await gql(CollectionCreate, { input: body })).collectionCreate.id;
+      const ruleInput = kind === 'RULES' && complete ? { match, conditions: complete } : null;
+      if (loaded) {
+        // Saved against the version loaded: someone else's save in between is a CONFLICT, not silently overwritten.
+        const input = { title: title.trim(), ...(ruleInput ? { rules: ruleInput } : {}) };
+        return (await gql(CollectionUpdateDocument, { id: loaded.id, version: loaded.version, input })).collectionUpdate.slug;
+      }
+      return (await gql(CollectionCreateDocument, { input: { title: title.trim(), slug: slugify(title), kind, rules: ruleInput } })).collectionCreate.slug;
     },
-    onSuccess: async (savedId) => {
+    onSuccess: async (savedSlug) => {
       await queries.invalidateQueries({ queryKey: COLLECTIONS_KEY });
-      if (isNew) navigate(`/collections/${savedId}`, { replace: true });
+      if (isNew) navigate(`/collections/${encodeURIComponent(savedSlug)}`, { replace: true });
     },
   });
   const remove = useMutation({
-    mutationFn: () => gql(CollectionDelete, { id: loaded!.id }),
+    mutationFn: () => gql(CollectionDeleteDocument, { id: loaded!.id }),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: COLLECTIONS_KEY });
       navigate('/collections');
@@ -120,60 +135,82 @@ export function CollectionEditorPage() {
             Collection title
             <input value={title} onChange={(event) => setTitle(event.target.value)} className={input} required maxLength={200} />
           </label>
-          <fieldset className="flex gap-4 text-sm">
+          {/* A collection keeps its kind: Catalog changes a saved one's rules, never whether it has them. */}
+          <fieldset disabled={loaded !== null} className="flex gap-4 text-sm">
             <legend className="font-medium">Products are</legend>
             <label className="flex items-center gap-1">
-              <input type="radio" name="kind" checked={kind === 'manual'} onChange={() => setKind('manual')} /> picked by hand
+              <input type="radio" name="kind" checked={kind === 'MANUAL'} onChange={() => setKind('MANUAL')} /> picked by hand
             </label>
             <label className="flex items-center gap-1">
-              <input type="radio" name="kind" checked={kind === 'automatic'} onChange={() => setKind('automatic')} /> those meeting conditions
+              <input type="radio" name="kind" checked={kind === 'RULES'} onChange={() => setKind('RULES')} /> those meeting conditions
             </label>
           </fieldset>
-          {kind === 'automatic' && <RuleBuilder rules={rules} onChange={setRules} />}
+          {kind === 'RULES' && <RuleBuilder match={match} rules={rules} onMatchChange={setMatch} onChange={setRules} />}
         </fieldset>
         <ErrorMessage error={save.error ?? remove.error} />
         {canWrite && (
           <div className="flex gap-2">
-            <button type="submit" disabled={!title.trim() || (kind === 'automatic' && !complete) || save.isPending} className="rounded bg-slate-800 px-4 py-2 text-sm text-white disabled:opacity-50">
+            <button type="submit" disabled={!title.trim() || (kind === 'RULES' && !complete) || save.isPending} className="rounded bg-slate-800 px-4 py-2 text-sm text-white disabled:opacity-50">
               {loaded ? 'Save collection' : 'Create collection'}
             </button>
             {loaded && <ConfirmButton label="Delete" accessibleName={`Delete ${loaded.title}`} question={`Delete the collection ${loaded.title}? Its products stay.`} onConfirm={() => remove.mutate()} />}
           </div>
         )}
       </form>
-      {loaded && kind === 'manual' && <ManualProducts collectionId={loaded.id} products={loaded.products.nodes} canWrite={canWrite} />}
+      {loaded && loaded.kind === 'MANUAL' && <ManualProducts collectionId={loaded.id} products={loaded.products.nodes} canWrite={canWrite} />}
     </section>
   );
 }
 
-/** Conditions all of a collection's products meet, and how many products meet them now. */
-export function RuleBuilder({ rules, onChange }: { rules: CollectionRule[]; onChange: (rules: CollectionRule[]) => void }) {
+/** Conditions a collection's products meet (all of them, or any one), and how many products meet them now. */
+export function RuleBuilder({
+  match,
+  rules,
+  onMatchChange,
+  onChange,
+}: {
+  match: CollectionRuleMatch;
+  rules: CollectionRule[];
+  onMatchChange: (match: CollectionRuleMatch) => void;
+  onChange: (rules: CollectionRule[]) => void;
+}) {
+  const categories = useCategoryTree();
   const complete = completeRules(rules);
-  const [debounced, setDebounced] = useState(complete);
+  const wanted = complete ? { match, conditions: complete } : null;
+  const [debounced, setDebounced] = useState(wanted);
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(complete), 300);
+    const timer = setTimeout(() => setDebounced(wanted), 300);
     return () => clearTimeout(timer);
     // Compared by content: a new array of the same conditions is the same preview.
-  }, [JSON.stringify(complete)]);
+  }, [JSON.stringify(wanted)]);
   const preview = useQuery({
     queryKey: ['collection-rules-preview', debounced],
-    queryFn: () => gql(CollectionRulesPreview, { rules: debounced! }),
+    queryFn: () => gql(CollectionRulesPreviewDocument, { rules: debounced! }),
     enabled: debounced !== null,
   });
   const update = (index: number, rule: CollectionRule) => onChange(rules.map((candidate, at) => (at === index ? rule : candidate)));
+  const counted = preview.data?.collectionRulesPreview;
 
   return (
     <fieldset className="space-y-2 rounded border border-slate-200 bg-white p-3">
-      <legend className="px-1 text-sm font-medium">Conditions (a product must meet all)</legend>
+      <legend className="px-1 text-sm font-medium">Conditions</legend>
+      <label className="flex max-w-xs flex-col text-sm">
+        A product must meet
+        <select value={match} onChange={(event) => onMatchChange(event.target.value as CollectionRuleMatch)} className={input}>
+          <option value="ALL">every condition</option>
+          <option value="ANY">any condition</option>
+        </select>
+      </label>
       <ol className="space-y-2">
         {rules.map((rule, index) => {
           const problem = rule.value.trim() ? ruleProblem(rule) : null;
-          const kind = fieldOf(rule.field).kind;
+          const field = fieldOf(rule.field);
+          const kind = field.kind;
           return (
             <li key={index} className="flex flex-wrap items-end gap-2 text-sm">
               <label className="flex flex-col">
                 Field of condition {index + 1}
-                <select value={rule.field} onChange={(event) => update(index, changeField(rule, event.target.value))} className={input}>
+                <select value={rule.field} onChange={(event) => update(index, changeField(rule, event.target.value as CollectionRuleField))} className={input}>
                   {RULE_FIELDS.map((field) => (
                     <option key={field.field} value={field.field}>
                       {field.label}
@@ -183,25 +220,33 @@ export function RuleBuilder({ rules, onChange }: { rules: CollectionRule[]; onCh
               </label>
               <label className="flex flex-col">
                 Comparison of condition {index + 1}
-                <select value={rule.operator} onChange={(event) => update(index, { ...rule, operator: event.target.value })} className={input}>
-                  {OPERATORS[kind].map((operator) => (
-                    <option key={operator.operator} value={operator.operator}>
-                      {operator.label}
+                <select value={rule.operator} onChange={(event) => update(index, { ...rule, operator: event.target.value as CollectionRuleOperator })} className={input}>
+                  {field.operators.map((operator) => (
+                    <option key={operator} value={operator}>
+                      {OPERATOR_LABELS[operator]}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="flex flex-col">
                 Value of condition {index + 1}
-                {kind === 'status' ? (
+                {kind === 'yesNo' ? (
                   <select value={rule.value} onChange={(event) => update(index, { ...rule, value: event.target.value })} className={input}>
                     <option value="">Choose…</option>
-                    <option value="draft">Draft</option>
-                    <option value="active">Active</option>
-                    <option value="archived">Archived</option>
+                    <option value="true">Yes</option>
+                    <option value="false">No</option>
+                  </select>
+                ) : kind === 'category' ? (
+                  <select value={rule.value} onChange={(event) => update(index, { ...rule, value: event.target.value })} className={input}>
+                    <option value="">Choose…</option>
+                    {(categories.data?.lines ?? []).map((line, _, lines) => (
+                      <option key={line.id} value={line.id}>
+                        {categoryPath(lines, line.id)}
+                      </option>
+                    ))}
                   </select>
                 ) : (
-                  <input value={rule.value} inputMode={kind === 'money' ? 'decimal' : undefined} aria-invalid={problem ? true : undefined} onChange={(event) => update(index, { ...rule, value: event.target.value })} className={input} />
+                  <input value={rule.value} maxLength={200} inputMode={kind === 'money' ? 'decimal' : undefined} aria-invalid={problem ? true : undefined} onChange={(event) => update(index, { ...rule, value: event.target.value })} className={input} />
                 )}
               </label>
               {rules.length > 1 && (
@@ -214,7 +259,7 @@ export function RuleBuilder({ rules, onChange }: { rules: CollectionRule[]; onCh
           );
         })}
       </ol>
-      <button type="button" onClick={() => onChange([...rules, newRule()])} className="rounded border border-slate-300 px-2 py-1 text-sm">
+      <button type="button" disabled={rules.length >= 20} onClick={() => onChange([...rules, newRule()])} className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-50">
         Add condition
       </button>
       <p role="status" aria-live="polite" className="text-sm text-slate-700">
@@ -222,8 +267,8 @@ export function RuleBuilder({ rules, onChange }: { rules: CollectionRule[]; onCh
           ? 'Complete every condition to see how many products match.'
           : preview.isError
             ? 'The count is not available right now.'
-            : preview.data
-              ? `${preview.data.collectionRulesPreview.totalCount} product${preview.data.collectionRulesPreview.totalCount === 1 ? '' : 's'} match now.`
+            : counted
+              ? `${counted.count} product${counted.count === 1 ? '' : 's'} match now, ${counted.publishedCount} of them published.`
               : 'Counting…'}
       </p>
     </fieldset>
@@ -241,9 +286,9 @@ function ManualProducts({ collectionId, products, canWrite }: { collectionId: st
     enabled: search.trim().length > 1,
   });
   const refresh = () => queries.invalidateQueries({ queryKey: COLLECTIONS_KEY });
-  const add = useMutation({ mutationFn: (productId: string) => gql(CollectionProductsAdd, { id: collectionId, productIds: [productId] }), onSettled: refresh });
-  const remove = useMutation({ mutationFn: (productId: string) => gql(CollectionProductsRemove, { id: collectionId, productIds: [productId] }), onSettled: refresh });
-  const reorder = useMutation({ mutationFn: (productIds: string[]) => gql(CollectionProductsReorder, { id: collectionId, productIds }), onSettled: refresh });
+  const add = useMutation({ mutationFn: (productId: string) => gql(CollectionProductsAddDocument, { id: collectionId, productIds: [productId] }), onSettled: refresh });
+  const remove = useMutation({ mutationFn: (productId: string) => gql(CollectionProductsRemoveDocument, { id: collectionId, productIds: [productId] }), onSettled: refresh });
+  const reorder = useMutation({ mutationFn: (productIds: string[]) => gql(CollectionProductsReorderDocument, { id: collectionId, productIds }), onSettled: refresh });
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const byId = new Map(products.map((product) => [product.id, product]));
 

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { postForm } from '../../api/upload';
 import { downloadThroughBackend } from '../../catalog/download';
+import { importEnded, importSummary, type ImportJob, type ImportMode } from '../../catalog/imports';
 import { exportUrl, filtersFrom } from '../../catalog/listFilters';
-import type { ImportJob, ImportMode } from '../../catalog/pendingOperations';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PRODUCTS_KEY } from './ProductsPage';
 
@@ -13,8 +13,6 @@ const MODES: { mode: ImportMode; label: string; hint: string }[] = [
   { mode: 'all-or-nothing', label: 'All or nothing', hint: 'Imports only if every row is good.' },
   { mode: 'good-rows-only', label: 'Good rows only', hint: 'Imports the good rows and reports the others.' },
 ];
-
-const finished = (job: ImportJob | undefined) => Boolean(job && /^(completed|succeeded|failed|done|finished|rejected)$/i.test(job.status));
 
 /**
  * Products in and out as CSV: upload a CSV (or a zip with its images), choose how strictly to import, follow the
@@ -29,7 +27,7 @@ export function ImportExportPage() {
   const filters = filtersFrom(new URLSearchParams(window.location.search));
 
   const start = useMutation({
-    mutationFn: (chosen: File) => postForm<{ id: string }>('/bff/api/catalog/imports', { file: chosen, mode }),
+    mutationFn: (chosen: File) => postForm<ImportJob>('/bff/api/catalog/imports', { file: chosen, mode }),
     onSuccess: (job) => setJobId(job.id),
   });
   const job = useQuery({
@@ -37,15 +35,15 @@ export function ImportExportPage() {
     queryFn: () => api<ImportJob>(`/bff/api/catalog/imports/${encodeURIComponent(jobId!)}`),
     enabled: jobId !== null,
     // Polled until the job ends; then the product list is read again.
-    refetchInterval: (query) => (finished(query.state.data) ? false : 1000),
+    refetchInterval: (query) => (importEnded(query.state.data) ? false : 1000),
   });
-  const ended = finished(job.data);
+  const ended = importEnded(job.data);
   useEffect(() => {
     if (ended && mode !== 'dry-run') void queries.invalidateQueries({ queryKey: PRODUCTS_KEY });
   }, [ended, mode, queries]);
 
-  const total = job.data?.totalRows ?? 0;
-  const processed = job.data?.processedRows ?? 0;
+  const total = job.data?.rowsTotal ?? 0;
+  const processed = job.data?.rowsDone ?? 0;
 
   return (
     <section className="space-y-8">
@@ -78,7 +76,7 @@ export function ImportExportPage() {
               </label>
             ))}
           </fieldset>
-          <button type="submit" disabled={start.isPending || (jobId !== null && !finished(job.data))} className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">
+          <button type="submit" disabled={start.isPending || (jobId !== null && !ended)} className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">
             Start import
           </button>
         </form>
@@ -87,14 +85,19 @@ export function ImportExportPage() {
           <div className="space-y-2">
             <label className="flex flex-col text-sm">
               Import progress: {job.data.status}
-              <progress max={total || 1} value={total ? processed : finished(job.data) ? 1 : 0} className="w-full max-w-md">
+              <progress max={total || 1} value={total ? processed : ended ? 1 : 0} className="w-full max-w-md">
                 {processed} of {total} rows
               </progress>
             </label>
             <p className="text-sm text-slate-600" aria-live="polite">
-              {total ? `${processed} of ${total} rows` : 'Reading the file…'}
+              {total ? importSummary(job.data) : ended ? '' : 'Reading the file…'}
             </p>
-            {job.data.errors && job.data.errors.length > 0 && (
+            {job.data.failure && (
+              <p role="alert" className="text-sm text-red-700">
+                {job.data.failure}
+              </p>
+            )}
+            {job.data.errors.length > 0 && (
               <table className="w-full max-w-2xl border-collapse bg-white text-sm" aria-label="Rows with problems">
                 <thead>
                   <tr className="border-b border-slate-200 text-left">
@@ -113,8 +116,8 @@ export function ImportExportPage() {
                   {job.data.errors.map((error, index) => (
                     <tr key={`${error.line}-${index}`} className="border-b border-slate-100">
                       <td className="px-2 py-1">{error.line}</td>
-                      <td className="px-2 py-1">{error.field ?? ''}</td>
-                      <td className="px-2 py-1">{error.message}</td>
+                      <td className="px-2 py-1">{error.column ?? ''}</td>
+                      <td className="px-2 py-1">{error.reason}</td>
                     </tr>
                   ))}
                 </tbody>
