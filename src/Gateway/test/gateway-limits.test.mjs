@@ -14,7 +14,7 @@ const TEN_MEGABYTES = 10 * 1024 * 1024;
 function product(index) {
   return {
     id: `p-${index}`, slug: `product-${index}`, name: `Product ${index}`, description: 'Made well.', category: null,
-    priceFrom: { amount: 1000 + index, currency: 'EUR' }, variants: [],
+    priceFrom: { amount: 1000 + index, currency: 'EUR' }, variants: [], media: [], brand: null, seoTitle: null, seoDescription: null,
   };
 }
 
