@@ -107,7 +107,9 @@ test('the owner creates, illustrates and publishes a product; the storefront sho
   await test.step('the storefront shows the product with its gallery and prices', async () => {
     await storefront.goto(`${STOREFRONT_URL}/p/${slug}`);
     await expect(storefront.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(storefront).toHaveTitle(new RegExp(title));
+    // The page's title and description are the merchant's SEO text.
+    await expect(storefront).toHaveTitle(new RegExp(seoTitle));
+    await expect(storefront.locator('meta[name="description"]')).toHaveAttribute('content', seoDescription);
     for (const [index, variant] of variants.entries()) {
       await expect(storefront.locator(`[data-testid="variant-row"][data-sku="RT-${stamp}-${index}"]`).getByTestId('variant-price')).toContainText(variant.price);
     }
