@@ -196,7 +196,7 @@ if (productCount > 0) {
   storeHost = store.host;
   catalogImport = store.import;
   console.log(`CSV import: ${catalogImport.products} products (${catalogImport.rows} rows, ${Math.round(catalogImport.bytes / 1024)} KiB) in ${catalogImport.seconds} s: ` +
-    `${catalogImport.productsPerSecond} products/s, ${catalogImport.rowsPerSecond} rows/s`);
+    `${catalogImport.productsPerSecond} products/s, ${catalogImport.rowsPerSecond} rows/s; its events were all handled ${catalogImport.eventsSettledSeconds} s after it finished`);
 }
 
 const shape = await catalogShapeOnceReady();
