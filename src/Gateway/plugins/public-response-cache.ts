@@ -14,7 +14,8 @@ import { parse, Kind, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNod
  * the cache. Answers with errors are never stored.
  *
  * Freshness comes from events, not from waiting: the services purge a merchant's answers when its catalog, stock or
- * standing changes (POST `purgePath` with the purge token). The time to live only bounds memory and a lost purge.
+ * standing changes (POST `purgePath` with the purge token), and purge every merchant when they start, which covers a
+ * purge their previous process had not sent when it died. The time to live only bounds memory and a lost purge.
  */
 export interface PublicResponseCacheOptions {
   /** The supergraph SDL: every Query field outside the allowlist is marked uncacheable. */
@@ -32,6 +33,8 @@ export interface PublicResponseCacheOptions {
 
 /** The pseudo-entity each cached answer is filed under, so one merchant's answers can be purged together. */
 const MERCHANT_ENTITY = 'MerchantCatalog';
+/** Every answer is also filed under this one, for the purge of every merchant a service sends when it starts. */
+const EVERY_MERCHANT = { typename: 'MerchantCatalog', id: '*' };
 const MERCHANT_HEADER = 'x-merchant-id';
 /** Merchant ids are GUIDs; anything else is refused by the subgraphs and is not worth a cache slot. */
 const MERCHANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,7 +76,7 @@ function merchantScopedCache(inner: Cache): Cache {
     get: (key) => inner.get(key),
     set(key, result, entities, ttl) {
       const merchantId = key.slice(0, key.indexOf('/'));
-      return inner.set(key, result, [...entities, { typename: MERCHANT_ENTITY, id: merchantId }], ttl);
+      return inner.set(key, result, [...entities, { typename: MERCHANT_ENTITY, id: merchantId }, EVERY_MERCHANT], ttl);
     },
     invalidate: (entities) => inner.invalidate(entities),
   };
@@ -85,7 +88,8 @@ function tokensMatch(expected: string, presented: string): boolean {
   return expectedBytes.length === presentedBytes.length && timingSafeEqual(expectedBytes, presentedBytes);
 }
 
-async function purgeRequestMerchants(request: Request): Promise<string[] | null> {
+/** The merchants a purge names, `'all'` for `{"allMerchants": true}`, or null for a body that is neither. */
+async function purgeRequestMerchants(request: Request): Promise<string[] | 'all' | null> {
   const text = await request.text();
   if (text.length > MAX_PURGE_BODY_BYTES) return null;
   let body: unknown;
@@ -94,6 +98,7 @@ async function purgeRequestMerchants(request: Request): Promise<string[] | null>
   } catch {
     return null;
   }
+  if ((body as { allMerchants?: unknown })?.allMerchants === true) return 'all';
   const merchantIds = (body as { merchantIds?: unknown })?.merchantIds;
   if (!Array.isArray(merchantIds) || merchantIds.length === 0 || merchantIds.length > 100) return null;
   if (!merchantIds.every((id) => typeof id === 'string' && MERCHANT_ID.test(id))) return null;
@@ -133,10 +138,10 @@ export function usePublicResponseCache(options: PublicResponseCacheOptions): Gat
       }
       return purgeRequestMerchants(request).then(async (merchantIds) => {
         if (!merchantIds) {
-          endResponse(problem(400, 'Send {"merchantIds": [...]}: 1 to 100 merchant ids (GUIDs).'));
+          endResponse(problem(400, 'Send {"merchantIds": [...]}: 1 to 100 merchant ids (GUIDs), or {"allMerchants": true}.'));
           return;
         }
-        await store.invalidate(merchantIds.map((id) => ({ typename: MERCHANT_ENTITY, id })));
+        await store.invalidate(merchantIds === 'all' ? [EVERY_MERCHANT] : merchantIds.map((id) => ({ typename: MERCHANT_ENTITY, id })));
         endResponse(new Response(null, { status: 204 }));
       });
     },

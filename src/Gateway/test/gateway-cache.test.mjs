@@ -169,6 +169,19 @@ describe('public response cache', { timeout: 90_000 }, () => {
     assert.equal(await productName(other), ofOther);
   });
 
+  it("purges every merchant's answers when asked for all", async () => {
+    const merchant = freshMerchant();
+    const other = freshMerchant();
+    const before = await productName(merchant);
+    const ofOther = await productName(other);
+
+    const response = await purge({ allMerchants: true });
+
+    assert.equal(response.status, 204);
+    assert.notEqual(await productName(merchant), before);
+    assert.notEqual(await productName(other), ofOther);
+  });
+
   it('refuses a purge without the token, with a wrong one, or with a body it cannot read, and keeps the answers', async () => {
     const merchant = freshMerchant();
     const cached = await productName(merchant);
@@ -176,6 +189,7 @@ describe('public response cache', { timeout: 90_000 }, () => {
     assert.equal((await purge({ merchantIds: [merchant] }, null)).status, 401);
     assert.equal((await purge({ merchantIds: [merchant] }, 'purge-token-for-test')).status, 401);
     assert.equal((await purge('{"merchantIds": "all"}')).status, 400);
+    assert.equal((await purge({ allMerchants: 'yes' })).status, 400);
     assert.equal((await purge({ merchantIds: ['../../etc'] })).status, 400);
     assert.equal((await purge({ merchantIds: [] })).status, 400);
     assert.equal((await purge(`{"merchantIds": ["${'x'.repeat(8000)}"]}`)).status, 400);

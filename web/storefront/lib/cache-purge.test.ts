@@ -12,6 +12,10 @@ describe('decidePurge', () => {
     });
   });
 
+  it('purges every merchant for {"allMerchants": true}', () => {
+    expect(decidePurge(TOKEN, `Bearer ${TOKEN}`, '{"allMerchants": true}')).toEqual({ status: 204, merchantIds: 'all' });
+  });
+
   it('is no endpoint at all without a configured token', () => {
     expect(decidePurge(undefined, `Bearer ${TOKEN}`, JSON.stringify({ merchantIds: [MERCHANT] })).status).toBe(404);
     expect(purgeTokenFromEnvironment({ CACHE_PURGE_TOKEN: '  ' })).toBeUndefined();
@@ -31,6 +35,8 @@ describe('decidePurge', () => {
       'null',
       '[]',
       '{"merchantIds": "all"}',
+      '{"allMerchants": "true"}',
+      '{"allMerchants": 1}',
       '{"merchantIds": []}',
       '{"merchantIds": ["../../etc"]}',
       '{"merchantIds": [42]}',

@@ -1,7 +1,8 @@
 /**
  * The storefront's half of event-driven freshness: when a merchant's catalog, stock or standing changes, the services
  * post `{"merchantIds": [...]}` here (with the shared purge token), and every cached gateway answer tagged with those
- * merchants expires at once. The next page render asks the gateway again. Nothing waits for a time to live.
+ * merchants expires at once. The next page render asks the gateway again. Nothing waits for a time to live. A service
+ * that starts posts `{"allMerchants": true}`, which covers a purge its previous process had not sent when it died.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Environment } from './environment';
@@ -12,7 +13,7 @@ const MAX_BODY_CHARACTERS = 4096;
 const MAX_MERCHANTS = 100;
 
 export type PurgeDecision =
-  | { status: 204; merchantIds: string[] }
+  | { status: 204; merchantIds: string[] | 'all' }
   | { status: 400 | 401 | 404; message: string };
 
 export function purgeTokenFromEnvironment(env: Environment = process.env): string | undefined {
@@ -31,7 +32,10 @@ export function decidePurge(expectedToken: string | undefined, authorization: st
   const presented = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
   if (!tokensMatch(expectedToken, presented)) return { status: 401, message: 'A valid purge token is required.' };
 
-  const refusal = { status: 400, message: `Send {"merchantIds": [...]}: 1 to ${MAX_MERCHANTS} merchant ids (GUIDs).` } as const;
+  const refusal = {
+    status: 400,
+    message: `Send {"merchantIds": [...]}: 1 to ${MAX_MERCHANTS} merchant ids (GUIDs), or {"allMerchants": true}.`,
+  } as const;
   if (bodyText.length > MAX_BODY_CHARACTERS) return refusal;
   let body: unknown;
   try {
@@ -39,6 +43,7 @@ export function decidePurge(expectedToken: string | undefined, authorization: st
   } catch {
     return refusal;
   }
+  if ((body as { allMerchants?: unknown } | null)?.allMerchants === true) return { status: 204, merchantIds: 'all' };
   const merchantIds = (body as { merchantIds?: unknown } | null)?.merchantIds;
   if (!Array.isArray(merchantIds) || merchantIds.length === 0 || merchantIds.length > MAX_MERCHANTS) return refusal;
   if (!merchantIds.every((id): id is string => typeof id === 'string' && MERCHANT_ID.test(id))) return refusal;

@@ -229,6 +229,6 @@ describe('gateway configuration', () => {
 
   it('tags cached responses per merchant', () => {
     expect(catalogCacheTag(MERCHANT)).toBe(`catalog:${MERCHANT.toLowerCase()}`);
-    expect(cacheRuleFor(request, options())).toEqual({ revalidateSeconds: 30, tags: [`catalog:${MERCHANT.toLowerCase()}`] });
+    expect(cacheRuleFor(request, options())).toEqual({ revalidateSeconds: 30, tags: [`catalog:${MERCHANT.toLowerCase()}`, 'catalog:*'] });
   });
 });

@@ -75,6 +75,9 @@ export function catalogCacheTag(merchantId: string): string {
   return `catalog:${merchantId.toLowerCase()}`;
 }
 
+/** Cache tag of every merchant's catalog responses, for the purge a service sends when it starts. */
+export const ALL_CATALOGS_CACHE_TAG = 'catalog:*';
+
 const consoleLogger: GatewayLogger = {
   error: (message, details) => console.error(`[gateway] ${message}`, JSON.stringify(details)),
 };
@@ -101,7 +104,7 @@ export function cacheRuleFor(request: GatewayRequest, options: GatewayOptions): 
   if (request.accessToken) return { revalidateSeconds: 0, tags: [] };
   if (request.cache) return request.cache;
   if (request.merchantId) {
-    return { revalidateSeconds: options.revalidateSeconds, tags: [catalogCacheTag(request.merchantId)] };
+    return { revalidateSeconds: options.revalidateSeconds, tags: [catalogCacheTag(request.merchantId), ALL_CATALOGS_CACHE_TAG] };
   }
   return { revalidateSeconds: 0, tags: [] };
 }

@@ -5,11 +5,10 @@ using UnifiedCommerce.Messaging;
 namespace UnifiedCommerce.Inventory.Messaging;
 
 /// <summary>
-/// Purges the public caches of the merchant's catalog once a stock change has committed, so shoppers see what is
-/// available now. A repeated delivery purges again, which is harmless.
+/// Asks for the public caches of the merchant's catalog to be purged once a stock change has committed, so shoppers see
+/// what is available now. Requests for one merchant coalesce into one purge per round (see <see cref="PublicCachePurger"/>).
 /// </summary>
 public static class StockLevelChangedHandler
 {
-    public static Task Handle(StockLevelChanged change, PublicCachePurger purger, CancellationToken cancellationToken) =>
-        purger.PurgeMerchantAsync(change.MerchantId, cancellationToken);
+    public static void Handle(StockLevelChanged change, PublicCachePurger purger) => purger.Request(change.MerchantId);
 }

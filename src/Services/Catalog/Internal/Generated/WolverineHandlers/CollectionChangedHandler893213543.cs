@@ -15,7 +15,7 @@ namespace Internal.Generated.WolverineHandlers
             _publicCachePurger = publicCachePurger;
         }
 
-        public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
+        public override System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
             // The actual message body
             var collectionChanged = (UnifiedCommerce.Contracts.Catalog.CollectionChanged)context.Envelope.Message;
@@ -24,7 +24,9 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "UnifiedCommerce.Catalog.Messaging.PublicCacheHandler");
             
             // The actual message execution
-            await UnifiedCommerce.Catalog.Messaging.PublicCacheHandler.Handle(collectionChanged, _publicCachePurger, cancellation).ConfigureAwait(false);
+            UnifiedCommerce.Catalog.Messaging.PublicCacheHandler.Handle(collectionChanged, _publicCachePurger);
+
+            return System.Threading.Tasks.Task.CompletedTask;
         }
     }
 

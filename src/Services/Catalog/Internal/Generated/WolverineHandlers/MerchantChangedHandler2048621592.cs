@@ -37,7 +37,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "UnifiedCommerce.Catalog.Messaging.PublicCacheHandler, UnifiedCommerce.IdentityReadModels.MerchantChangedHandler");
             
             // The actual message execution
-            await UnifiedCommerce.Catalog.Messaging.PublicCacheHandler.Handle(merchantChanged, _publicCachePurger, cancellation).ConfigureAwait(false);
+            UnifiedCommerce.Catalog.Messaging.PublicCacheHandler.Handle(merchantChanged, _publicCachePurger);
 
             
             // The actual message execution

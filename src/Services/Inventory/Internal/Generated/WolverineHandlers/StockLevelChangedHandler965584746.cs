@@ -15,7 +15,7 @@ namespace Internal.Generated.WolverineHandlers
             _publicCachePurger = publicCachePurger;
         }
 
-        public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
+        public override System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
             // The actual message body
             var stockLevelChanged = (UnifiedCommerce.Contracts.Inventory.StockLevelChanged)context.Envelope.Message;
@@ -24,7 +24,9 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "UnifiedCommerce.Inventory.Messaging.StockLevelChangedHandler");
             
             // The actual message execution
-            await UnifiedCommerce.Inventory.Messaging.StockLevelChangedHandler.Handle(stockLevelChanged, _publicCachePurger, cancellation).ConfigureAwait(false);
+            UnifiedCommerce.Inventory.Messaging.StockLevelChangedHandler.Handle(stockLevelChanged, _publicCachePurger);
+
+            return System.Threading.Tasks.Task.CompletedTask;
         }
     }
 

@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import type { NextRequest } from 'next/server';
 import { decidePurge, purgeTokenFromEnvironment } from '@/lib/cache-purge';
-import { catalogCacheTag } from '@/lib/gateway';
+import { ALL_CATALOGS_CACHE_TAG, catalogCacheTag } from '@/lib/gateway';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +11,7 @@ export async function POST(request: NextRequest) {
   if (decision.status !== 204) {
     return Response.json({ errors: [{ message: decision.message }] }, { status: decision.status, headers: { 'cache-control': 'no-store' } });
   }
-  for (const merchantId of decision.merchantIds) revalidateTag(catalogCacheTag(merchantId), { expire: 0 });
+  const tags = decision.merchantIds === 'all' ? [ALL_CATALOGS_CACHE_TAG] : decision.merchantIds.map(catalogCacheTag);
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
   return new Response(null, { status: 204 });
 }
