@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -84,10 +85,12 @@ internal static class SeedCommand
 
         var done = 0;
         var lastReported = -1;
+        var productIds = new ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(merchant.Products, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (product, cancel) =>
             {
                 var saved = await SaveProductAsync(catalog, accessToken, product, cancel);
+                productIds[product.Slug] = saved.Id;
                 foreach (var variant in saved.Variants)
                 {
                     if (product.Variants.FirstOrDefault(v => v.Sku == variant.Sku) is { } planned)
@@ -105,6 +108,42 @@ internal static class SeedCommand
                     Console.WriteLine($"Seeding {merchant.Name}: {count}/{merchant.Products.Count} products with their pictures ({percent}%)");
                 }
             });
+        await SeedCollectionsAsync(catalog, accessToken, merchant, productIds, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates each collection the store does not have yet (by slug); one that exists is the merchant's, left as it is.
+    /// </summary>
+    private static async Task SeedCollectionsAsync(HttpClient catalog, string accessToken, DemoMerchant merchant,
+        ConcurrentDictionary<string, Guid> productIds, CancellationToken cancellationToken)
+    {
+        foreach (var collection in merchant.Collections)
+        {
+            var existing = await GraphAsync<CollectionBySlug>(catalog, accessToken,
+                "query ($slug: String!) { collection(slug: $slug) { id } }", new { slug = collection.Slug }, cancellationToken);
+            if (existing.Collection is not null)
+            {
+                continue;
+            }
+
+            var input = new
+            {
+                slug = collection.Slug,
+                title = collection.Title,
+                description = collection.Description,
+                kind = collection.IsManual ? "MANUAL" : "RULES",
+                rules = collection.IsManual ? null : new
+                {
+                    match = "ALL",
+                    conditions = collection.Rules.Select(rule => new { field = rule.Field, @operator = rule.Operator, value = rule.Value }),
+                },
+                productIds = collection.IsManual ? collection.ProductSlugs.Select(slug => productIds[slug]).ToList() : null,
+            };
+            await GraphAsync<JsonElement>(catalog, accessToken,
+                "mutation ($input: CollectionInput!) { collectionCreate(input: $input) { id } }", new { input }, cancellationToken);
+        }
+
+        Console.WriteLine($"Seeding {merchant.Name}: {merchant.Collections.Count} collections");
     }
 
     /// <summary>
@@ -269,6 +308,10 @@ internal static class SeedCommand
     private sealed record SavedMedia(Guid Id);
 
     private sealed record MediaOfProduct(ProductMedia? AdminProduct);
+
+    private sealed record CollectionBySlug(SavedCollection? Collection);
+
+    private sealed record SavedCollection(Guid Id);
 
     private sealed record ProductMedia(IReadOnlyList<SavedMedia> Media);
 

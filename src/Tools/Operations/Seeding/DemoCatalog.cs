@@ -37,8 +37,18 @@ public sealed record DemoProduct(
     IReadOnlyList<DemoVariant> Variants,
     IReadOnlyList<DemoImage> Images);
 
+/// <summary>A condition of a rule collection, in the catalog's terms (CollectionRuleField, CollectionRuleOperator).</summary>
+public sealed record DemoRule(string Field, string Operator, string Value);
+
+/// <summary>A collection: rule-based (every rule holds) or manual (its products in order, by slug).</summary>
+public sealed record DemoCollection(string Slug, string Title, string Description, IReadOnlyList<DemoRule> Rules, IReadOnlyList<string> ProductSlugs)
+{
+    public bool IsManual => Rules.Count == 0;
+}
+
 public sealed record DemoMerchant(
-    Guid Id, string Name, string Currency, IReadOnlyList<string> Hosts, IReadOnlyList<DemoCategory> Categories, IReadOnlyList<DemoProduct> Products);
+    Guid Id, string Name, string Currency, IReadOnlyList<string> Hosts, IReadOnlyList<DemoCategory> Categories, IReadOnlyList<DemoProduct> Products,
+    IReadOnlyList<DemoCollection> Collections);
 
 /// <summary>
 /// The demo merchants' catalogs, built from their assortments (DemoAssortments) with a fixed seed: every run
@@ -110,7 +120,30 @@ public static class DemoCatalog
         // One retired product per store: archived ones stay in the admin, never on the storefront.
         var retired = products.Count / 2;
         products[retired] = products[retired] with { Status = "archived" };
-        return new DemoMerchant(merchantId, storeName, currency, hosts, categories, products);
+        return new DemoMerchant(merchantId, storeName, currency, hosts, categories, products, Collections(storeName, currency, brands[0], products));
+    }
+
+    /// <summary>
+    /// The collections a shop of this kind keeps: new arrivals, the sale, gifts under a price, the house brand (all
+    /// rule-based, so they follow the catalog) and a hand-picked list, one active product from each of eight lines.
+    /// </summary>
+    private static IReadOnlyList<DemoCollection> Collections(string storeName, string currency, string houseBrand, IReadOnlyList<DemoProduct> products)
+    {
+        var (giftLimit, giftLabel) = currency == "EUR" ? (4000, "€40") : (5000, "$50");
+        var picks = products.Where(p => p.Status == "active").GroupBy(p => p.CategorySlugs[0]).Select(line => line.ElementAt(line.Count() / 2).Slug)
+            .Take(8).ToList();
+        return
+        [
+            new("new-arrivals", "New arrivals", $"<p>The latest additions to {Html(storeName)}, fresh this season.</p>",
+                [new("TAG", "EQUALS", "new")], []),
+            new("sale", "On sale", "<p>Reduced for a little while: every product with a lower price than it used to have.</p>",
+                [new("COMPARE_AT", "EQUALS", "true")], []),
+            new("gifts-under-" + (giftLimit / 100).ToString(CultureInfo.InvariantCulture), $"Gifts under {giftLabel}",
+                $"<p>Thoughtful things that cost less than {giftLabel}.</p>", [new("PRICE", "LESS_THAN", giftLimit.ToString(CultureInfo.InvariantCulture))], []),
+            new(Slugify(houseBrand), $"The {houseBrand} edit", $"<p>Everything we make under our own {Html(houseBrand)} label.</p>",
+                [new("BRAND", "EQUALS", houseBrand)], []),
+            new("staff-picks", "Staff picks", "<p>What our team reaches for first, one favourite from each corner of the shop.</p>", [], picks),
+        ];
     }
 
     private static DemoProduct NewProduct(Random random, int number, string skuPrefix, string storeName, string currency,
