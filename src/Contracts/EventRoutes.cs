@@ -27,7 +27,8 @@ public static class EventRoutes
         // Categories and collections are shown to shoppers through the same caches.
         [typeof(CategoryChanged)] = (Catalog, [Catalog]),
         [typeof(CollectionChanged)] = (Catalog, [Catalog]),
-        [typeof(StockLevelChanged)] = (Inventory, [Inventory]),
+        // Inventory purges the caches after its own stock changes; Catalog keeps a copy for the staff list's stock filter.
+        [typeof(StockLevelChanged)] = (Inventory, [Inventory, Catalog]),
         // No service acts on a deletion yet (Inventory keeps the stock rows of deleted variants as history): the
         // relay publishes it to no queue, and a subscriber added here starts receiving it.
         [typeof(ProductDeleted)] = (Catalog, []),

@@ -44,12 +44,25 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
         await queries.ProductsByIdAsync([.. firstPage.Nodes.Select(node => node.Id)], includeUnpublished: false, CancellationToken.None);
         await queries.VariantsByIdAsync([.. firstPage.Nodes.SelectMany(node => node.Variants).Select(variant => variant.Id)], includeUnpublished: false, CancellationToken.None);
         // The admin's list: by status, brand, tag and category, and searched by title or SKU.
-        var drafts = await queries.ListForStaffAsync(new StaffProductFilter(Status: "draft"), null, null, includeTotalCount: false, CancellationToken.None);
-        await queries.ListForStaffAsync(new StaffProductFilter(Status: "draft"), null, drafts.EndCursor, includeTotalCount: false, CancellationToken.None);
-        await queries.ListForStaffAsync(new StaffProductFilter(Brand: "Brand 3"), null, null, includeTotalCount: false, CancellationToken.None);
-        await queries.ListForStaffAsync(new StaffProductFilter(Tag: "tag 7"), null, null, includeTotalCount: false, CancellationToken.None);
-        await queries.ListForStaffAsync(new StaffProductFilter(CategorySlug: "apparel"), null, null, includeTotalCount: false, CancellationToken.None);
-        await queries.ListForStaffAsync(new StaffProductFilter(Search: "bulk-77"), null, null, includeTotalCount: false, CancellationToken.None);
+        var drafts = await queries.ListForStaffAsync(new StaffProductFilter(Status: "draft"), ProductSort.Newest, null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Status: "draft"), ProductSort.Newest, null, drafts.EndCursor, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Brand: "Brand 3"), ProductSort.Newest, null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Tag: "tag 7"), ProductSort.Newest, null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(CategorySlug: "apparel"), ProductSort.Newest, null, null, includeTotalCount: false, CancellationToken.None);
+        await queries.ListForStaffAsync(new StaffProductFilter(Search: "bulk-77"), ProductSort.Newest, null, null, includeTotalCount: false, CancellationToken.None);
+        // Its orders, each with the next page's keyset condition.
+        foreach (var sort in new[] { ProductSort.Oldest, ProductSort.Title, ProductSort.TitleDescending, ProductSort.RecentlyUpdated })
+        {
+            var sorted = await queries.ListForStaffAsync(new StaffProductFilter(), sort, null, null, includeTotalCount: false, CancellationToken.None);
+            await queries.ListForStaffAsync(new StaffProductFilter(), sort, null, sorted.EndCursor, includeTotalCount: false, CancellationToken.None);
+        }
+
+        // Its stock states, from the catalog's copy of Inventory's counts.
+        foreach (var state in Enum.GetValues<StockState>())
+        {
+            await queries.ListForStaffAsync(new StaffProductFilter(StockState: state), ProductSort.Newest, null, null, includeTotalCount: false, CancellationToken.None);
+        }
+
         // A rule collection's page, read in one statement through the listing index, its price condition through the variants' price index.
         var collections = new CollectionQueries(db, TimeProvider.System);
         var rules = new Collection
@@ -140,8 +153,12 @@ public sealed class ReadPathTests(CatalogPlatform platform, ITestOutputHelper ou
             SELECT gen_random_uuid(), inserted.merchant_id, inserted.id, inserted.slug || '-' || v, 'Variant ' || v,
                    jsonb_build_array(jsonb_build_object('Name', 'Size', 'Value', v::text)), 1000 + v, 'USD', v
             FROM inserted CROSS JOIN LATERAL generate_series(1, 2 + (hashtext(inserted.slug) & 1)) AS v;
+            -- Inventory's counts as the catalog keeps them: most variants counted, some sold out, some running low.
+            INSERT INTO variant_stock (variant_id, merchant_id, product_id, quantity_available, as_of)
+            SELECT id, merchant_id, product_id, hashtext(sku) & 31, now() FROM variants WHERE hashtext(sku) % 10 <> 0;
             ANALYZE products;
             ANALYZE variants;
+            ANALYZE variant_stock;
             """, ("merchant", merchant), ("others", others), ("shirts", shirts), ("count", LargeCatalogProducts));
     }
 

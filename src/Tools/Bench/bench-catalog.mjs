@@ -92,11 +92,13 @@ function catalogCsv(count, runId) {
 // (or received by, not yet handled) each service's queue on the bus. Read with psql as the cluster's superuser.
 function pendingEvents() {
   const services = ['identity', 'catalog', 'inventory', 'customers'];
+  // The services that publish events, each with its outbox (Customers publishes none and has no outbox table).
+  const publishers = ['identity', 'catalog', 'inventory'];
   const sql = (database, query) => Number(execFileSync('psql', ['-h', '127.0.0.1', '-p', env.COMMERCE_POSTGRES_PORT, '-U', 'postgres', '-d', database, '-Atc', query],
     { env: { ...env, PGPASSWORD: readFileSync(join(env.COMMERCE_DATA_DIR, 'postgres-superuser.secret'), 'utf8').trim() } }).toString().trim() || 0);
   let pending = 0;
   for (const service of services) {
-    pending += sql(service, 'SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL');
+    if (publishers.includes(service)) pending += sql(service, 'SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL');
     pending += sql('bus', `SELECT (SELECT count(*) FROM wolverine_queues.wolverine_queue_${service}) + (SELECT count(*) FROM ${service}.wolverine_incoming_envelopes WHERE status = 'Incoming')`);
   }
   return pending;

@@ -85,13 +85,12 @@ public static class CatalogApi
             .RequirePermission(Permissions.ProductsWrite)
             .WithDescription("One action (publish, archive, delete, addTag, removeTag, moveToCategory) on up to 250 products by id; each product changes completely or not at all, and the answer says which.");
 
-        api.MapGet("/admin/products", async (string? status, string? tag, string? brand, string? category, string? search, Guid? collection, int? first, string? after,
-            CatalogQueries queries, CancellationToken ct) =>
+        api.MapGet("/admin/products", async ([AsParameters] StaffListQuery list, int? first, string? after, CatalogQueries queries, CancellationToken ct) =>
         {
-            var page = await queries.ListForStaffAsync(new StaffProductFilter(status, tag, brand, category, search, collection), first, after, includeTotalCount: true, ct);
+            var page = await queries.ListForStaffAsync(list.Filter(), list.Order(), first, after, includeTotalCount: true, ct);
             return Results.Ok(new { nodes = page.Nodes.Select(p => ProductResponse.From(p, withCost: true, queries.Now)), page.TotalCount, page.HasNextPage, page.EndCursor });
         }).RequirePermission(Permissions.ProductsRead)
-            .WithDescription("Every product of the merchant, drafts and archived ones too, filtered by status, tag, brand, category or collection (its id) and searched by title or SKU.");
+            .WithDescription("Every product of the merchant, drafts and archived ones too, filtered by status, tag, brand, category, collection (its id) or stockState (in-stock, low-stock, out-of-stock), searched by title or SKU, in the order asked (sort: newest, oldest, title, title-descending, recently-updated).");
 
         api.MapGet("/categories", async (CatalogQueries queries, CancellationToken ct) => Results.Ok(await queries.CategoryTreeAsync(ct)))
             .AllowAnonymous();

@@ -12,7 +12,8 @@ public sealed record ProductPage(IReadOnlyList<Product> Nodes, int? TotalCount, 
 
 /// <summary>The staff list's filters; each one left out matches everything.</summary>
 public sealed record StaffProductFilter(
-    string? Status = null, string? Tag = null, string? Brand = null, string? CategorySlug = null, string? Search = null, Guid? CollectionId = null);
+    string? Status = null, string? Tag = null, string? Brand = null, string? CategorySlug = null, string? Search = null, Guid? CollectionId = null,
+    StockState? StockState = null);
 
 public sealed record CategoryNode(Category Category, IReadOnlyList<CategoryNode> Children);
 
@@ -108,10 +109,12 @@ public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock, Coll
         includeUnpublished ? db.Products.AsNoTracking() : db.Products.AsNoTracking().Where(Published());
 
     /// <summary>
-    /// The staff's product list: every status unless filtered, by tag, brand or category (its subtree), searched by
-    /// title (contains) or SKU (whole), newest first with keyset pagination on the id.
+    /// The staff's product list: every status unless filtered, by tag, brand, category (its subtree), collection or stock
+    /// state, searched by title (contains) or SKU (whole), in the order asked (newest first by default) with keyset
+    /// pagination on the order's key and the id.
     /// </summary>
-    public async Task<ProductPage> ListForStaffAsync(StaffProductFilter filter, int? first, string? after, bool includeTotalCount, CancellationToken cancellationToken)
+    public async Task<ProductPage> ListForStaffAsync(StaffProductFilter filter, ProductSort sort, int? first, string? after, bool includeTotalCount,
+        CancellationToken cancellationToken)
     {
         var pageSize = first ?? DefaultPageSize;
         if (pageSize is < 1 or > MaxPageSize)
@@ -169,20 +172,43 @@ public sealed class CatalogQueries(CatalogDbContext db, TimeProvider clock, Coll
                 || db.Variants.Any(variant => variant.ProductId == product.Id && (variant.Sku == text || variant.Sku == upper)));
         }
 
-        int? totalCount = includeTotalCount ? await query.CountAsync(cancellationToken) : null;
-        if (after is not null)
+        if (filter.StockState is { } stockState)
         {
-            var afterId = DecodeCursor(after);
-            query = query.Where(product => product.Id.CompareTo(afterId) < 0);
+            query = query.Where(InStockState(stockState));
         }
 
-        var rows = await query.OrderByDescending(product => product.Id)
+        int? totalCount = includeTotalCount ? await query.CountAsync(cancellationToken) : null;
+        var order = ProductOrder.Of(sort);
+        if (after is not null)
+        {
+            query = order.After(query, ProductOrder.Decode(after, order.Sort));
+        }
+
+        var rows = await order.Apply(query)
             .Take(pageSize + 1)
             .Include(product => product.Variants.OrderBy(variant => variant.SortOrder))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var nodes = rows.Take(pageSize).ToList();
-        return new ProductPage(nodes, totalCount, rows.Count > pageSize, nodes.Count > 0 ? EncodeCursor(nodes[^1].Id) : null);
+        return new ProductPage(nodes, totalCount, rows.Count > pageSize, nodes.Count > 0 ? order.Encode(nodes[^1]) : null);
+    }
+
+    /// <summary>Products in the stock state, by the catalog's copy of Inventory's counts (a variant without one has none).</summary>
+    private Expression<Func<Product, bool>> InStockState(StockState state)
+    {
+        var stock = db.VariantStock;
+        const int low = VariantStock.LowStockThreshold;
+        return state switch
+        {
+            StockState.OutOfStock => product => !db.Variants.Any(variant => variant.ProductId == product.Id
+                && stock.Any(count => count.VariantId == variant.Id && count.QuantityAvailable > 0)),
+            StockState.LowStock => product => db.Variants.Any(variant => variant.ProductId == product.Id
+                    && stock.Any(count => count.VariantId == variant.Id && count.QuantityAvailable > 0))
+                && db.Variants.Any(variant => variant.ProductId == product.Id
+                    && !stock.Any(count => count.VariantId == variant.Id && count.QuantityAvailable > low)),
+            _ => product => !db.Variants.Any(variant => variant.ProductId == product.Id
+                && !stock.Any(count => count.VariantId == variant.Id && count.QuantityAvailable > low)),
+        };
     }
 
     /// <summary>The text matched literally: LIKE's wildcards in it are escaped.</summary>

@@ -20,6 +20,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
     public DbSet<CollectionProduct> CollectionProducts => Set<CollectionProduct>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<VariantStock> VariantStock => Set<VariantStock>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -101,6 +102,16 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options,
                 table.HasCheckConstraint("ck_product_media_size_positive", "width > 0 AND height > 0 AND byte_size > 0");
             });
         });
+
+        modelBuilder.Entity<VariantStock>(stock =>
+        {
+            stock.ToTable("variant_stock");
+            // The stock-state filter reads each of a product's variants' rows by this key.
+            stock.HasKey(s => s.VariantId);
+        });
+        // The staff list's orders by title and by last edit, paged by (key, id).
+        modelBuilder.Entity<Product>().HasIndex(p => new { p.MerchantId, p.Name, p.Id }).HasDatabaseName("ix_products_staff_title");
+        modelBuilder.Entity<Product>().HasIndex(p => new { p.MerchantId, p.UpdatedAt, p.Id }).HasDatabaseName("ix_products_staff_updated");
 
         modelBuilder.MapCollections();
         modelBuilder.MapImports();

@@ -48,7 +48,7 @@ public sealed class CatalogQuery : ObjectGraphType
             .ResolveAsync(async context => await Queries(context).FindByIdAsync(context.GetArgument<Guid>("id"), context.CancellationToken));
 
         Field<NonNullGraphType<ProductConnectionType>>("adminProducts")
-            .Description("Every product of the merchant, newest first, filtered by status, tag, brand or category (with its subcategories) and searched by title (contains) or SKU (whole); products:read. first: 1..100 (default 24).")
+            .Description("Every product of the merchant, filtered by status, tag, brand, category (with its subcategories), collection or stock state and searched by title (contains) or SKU (whole), in the order asked (newest first by default); products:read. first: 1..100 (default 24). A cursor belongs to its order.")
             .AuthorizeWithPolicy(Permissions.ProductsRead)
             .Argument<IntGraphType>("first", arg => arg.DefaultValue = CatalogQueries.DefaultPageSize)
             .Argument<StringGraphType>("after")
@@ -58,6 +58,8 @@ public sealed class CatalogQuery : ObjectGraphType
             .Argument<StringGraphType>("categorySlug")
             .Argument<StringGraphType>("search")
             .Argument<IdGraphType>("collection", arg => arg.Description = "A collection's id: its products (a manual one's listed, a rule one's matching).")
+            .Argument<StockStateType>("stockState")
+            .Argument<ProductSortType>("sort", arg => arg.DefaultValue = ProductSort.Newest)
             .ResolveAsync(async context => await Queries(context).ListForStaffAsync(
                 new StaffProductFilter(
                     context.GetArgument<ProductStatus?>("status")?.ToString(),
@@ -65,7 +67,9 @@ public sealed class CatalogQuery : ObjectGraphType
                     context.GetArgument<string?>("brand"),
                     context.GetArgument<string?>("categorySlug"),
                     context.GetArgument<string?>("search"),
-                    context.GetArgument<Guid?>("collection")),
+                    context.GetArgument<Guid?>("collection"),
+                    context.GetArgument<StockState?>("stockState")),
+                context.GetArgument("sort", ProductSort.Newest),
                 context.GetArgument<int?>("first"),
                 context.GetArgument<string?>("after"),
                 includeTotalCount: AsksFor(context, "totalCount"),
@@ -212,6 +216,24 @@ public sealed class ProductStatusType : EnumerationGraphType<ProductStatus>
     {
         Name = "ProductStatus";
         Description = "DRAFT and ARCHIVED products are the merchant's own; ACTIVE ones are for sale inside their publishing window.";
+    }
+}
+
+public sealed class StockStateType : EnumerationGraphType<StockState>
+{
+    public StockStateType()
+    {
+        Name = "StockState";
+        Description = $"By the catalog's copy of Inventory's counts, over every location. OUT_OF_STOCK: no variant can be sold; LOW_STOCK: some can, but a variant is down to {VariantStock.LowStockThreshold} units or fewer; IN_STOCK: every variant has more.";
+    }
+}
+
+public sealed class ProductSortType : EnumerationGraphType<ProductSort>
+{
+    public ProductSortType()
+    {
+        Name = "ProductSort";
+        Description = "NEWEST first (the default), OLDEST first, TITLE A to Z, TITLE_DESCENDING Z to A, RECENTLY_UPDATED: last edited first.";
     }
 }
 

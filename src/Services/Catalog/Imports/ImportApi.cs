@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using UnifiedCommerce.Catalog.Api;
 using UnifiedCommerce.Catalog.Application;
 using UnifiedCommerce.Catalog.Data;
 using UnifiedCommerce.Catalog.Domain;
@@ -89,12 +90,12 @@ public static class ImportApi
             .RequirePermission(Permissions.ProductsWrite)
             .WithDescription("An import job: its status, rows total, done and failed, and each bad row with its line (the header is line 1) and reason.");
 
-        api.MapGet("/exports/products.csv", async (string? status, string? category, string? tag, HttpResponse response,
+        api.MapGet("/exports/products.csv", async ([AsParameters] StaffListQuery list, HttpResponse response,
             CatalogQueries queries, CatalogCommands commands, CancellationToken ct) =>
         {
-            var filter = new StaffProductFilter(status, tag, null, category, null);
+            var (filter, order) = (list.Filter(), list.Order());
             // The filters are checked before the first byte is sent, so a bad one is still a 400.
-            var page = await queries.ListForStaffAsync(filter, CatalogQueries.MaxPageSize, null, includeTotalCount: false, ct);
+            var page = await queries.ListForStaffAsync(filter, order, CatalogQueries.MaxPageSize, null, includeTotalCount: false, ct);
             var slugs = (await commands.CategoriesBySlugAsync(ct)).ToDictionary(pair => pair.Value, pair => pair.Key);
             response.ContentType = "text/csv; charset=utf-8";
             response.Headers.ContentDisposition = "attachment; filename=\"products.csv\"";
@@ -123,10 +124,10 @@ public static class ImportApi
                     break;
                 }
 
-                page = await queries.ListForStaffAsync(filter, CatalogQueries.MaxPageSize, page.EndCursor, includeTotalCount: false, ct);
+                page = await queries.ListForStaffAsync(filter, order, CatalogQueries.MaxPageSize, page.EndCursor, includeTotalCount: false, ct);
             }
         }).RequirePermission(Permissions.ProductsRead)
-            .WithDescription("Every product as CSV (docs/catalog-csv.md), streamed, optionally filtered by status, category (slug, with its subcategories) or tag; it imports back unchanged. Text cells starting with = + - @ get a leading apostrophe, so spreadsheets show them as text; an import removes it.");
+            .WithDescription("Every product as CSV (docs/catalog-csv.md), streamed, optionally filtered and ordered as the staff list is (GET /admin/products: status, tag, brand, category, search, collection, stockState, sort); it imports back unchanged. Text cells starting with = + - @ get a leading apostrophe, so spreadsheets show them as text; an import removes it.");
 
         return endpoints;
     }

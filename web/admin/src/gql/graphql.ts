@@ -130,6 +130,14 @@ export type ProductOptionInput = {
   values: Array<string>;
 };
 
+/** NEWEST first (the default), OLDEST first, TITLE A to Z, TITLE_DESCENDING Z to A, RECENTLY_UPDATED: last edited first. */
+export type ProductSort =
+  | 'NEWEST'
+  | 'OLDEST'
+  | 'RECENTLY_UPDATED'
+  | 'TITLE'
+  | 'TITLE_DESCENDING';
+
 /** DRAFT and ARCHIVED products are the merchant's own; ACTIVE ones are for sale inside their publishing window. */
 export type ProductStatus =
   | 'ACTIVE'
@@ -153,6 +161,12 @@ export type ProductVariantInput = {
   title: string;
   weightGrams?: number | null | undefined;
 };
+
+/** By the catalog's copy of Inventory's counts, over every location. OUT_OF_STOCK: no variant can be sold; LOW_STOCK: some can, but a variant is down to 5 units or fewer; IN_STOCK: every variant has more. */
+export type StockState =
+  | 'IN_STOCK'
+  | 'LOW_STOCK'
+  | 'OUT_OF_STOCK';
 
 export type CategoryNodeFragment = { id: string, slug: string, name: string };
 
@@ -316,6 +330,9 @@ export type AdminProductsQueryVariables = Exact<{
   brand?: string | null | undefined;
   categorySlug?: string | null | undefined;
   search?: string | null | undefined;
+  collection?: string | null | undefined;
+  stockState?: StockState | null | undefined;
+  sort?: ProductSort | null | undefined;
 }>;
 
 
@@ -744,7 +761,7 @@ export const ProductVariantImageSetDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ProductVariantImageSetMutation, ProductVariantImageSetMutationVariables>;
 export const AdminProductsDocument = new TypedDocumentString(`
-    query AdminProducts($first: Int, $after: String, $status: ProductStatus, $tag: String, $brand: String, $categorySlug: String, $search: String) {
+    query AdminProducts($first: Int, $after: String, $status: ProductStatus, $tag: String, $brand: String, $categorySlug: String, $search: String, $collection: ID, $stockState: StockState, $sort: ProductSort) {
   adminProducts(
     first: $first
     after: $after
@@ -753,6 +770,9 @@ export const AdminProductsDocument = new TypedDocumentString(`
     brand: $brand
     categorySlug: $categorySlug
     search: $search
+    collection: $collection
+    stockState: $stockState
+    sort: $sort
   ) {
     totalCount
     pageInfo {

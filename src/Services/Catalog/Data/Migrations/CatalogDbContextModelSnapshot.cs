@@ -420,8 +420,14 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
                     b.HasIndex("MerchantId", "Brand", "Id")
                         .HasDatabaseName("ix_products_staff_brand");
 
+                    b.HasIndex("MerchantId", "Name", "Id")
+                        .HasDatabaseName("ix_products_staff_title");
+
                     b.HasIndex("MerchantId", "Status", "Id")
                         .HasDatabaseName("ix_products_staff_status");
+
+                    b.HasIndex("MerchantId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_products_staff_updated");
 
                     b.HasIndex(new[] { "MerchantId", "Id" }, "ix_products_active_listing")
                         .HasDatabaseName("ix_products_active_listing")
@@ -591,6 +597,38 @@ namespace UnifiedCommerce.Catalog.Data.Migrations
 
                             t.HasCheckConstraint("ck_variants_price_not_negative", "price_amount >= 0");
                         });
+                });
+
+            modelBuilder.Entity("UnifiedCommerce.Catalog.Domain.VariantStock", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("variant_id");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("QuantityAvailable")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity_available");
+
+                    b.HasKey("VariantId")
+                        .HasName("pk_variant_stock");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_variant_stock_merchant_id");
+
+                    b.ToTable("variant_stock", (string)null);
                 });
 
             modelBuilder.Entity("UnifiedCommerce.IdentityReadModels.MerchantState", b =>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { gql } from '../../api/graphql';
 import { categoryPath, useCategoryTree } from '../../catalog/categories';
+import { COLLECTIONS_KEY, useCollectionList } from '../../catalog/collections';
 import { changeField, completeRules, editableRules, fieldOf, newRule, OPERATOR_LABELS, RULE_FIELDS, ruleProblem, type CollectionRule } from '../../catalog/rules';
 import { slugify } from '../../catalog/seo';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -18,7 +19,6 @@ import {
   CollectionProductsRemoveDocument,
   CollectionProductsReorderDocument,
   CollectionRulesPreviewDocument,
-  CollectionsDocument,
   CollectionUpdateDocument,
   type CollectionKind,
   type CollectionRuleField,
@@ -28,13 +28,12 @@ import {
 import { PRODUCTS_WRITE } from '../../permissions';
 import { useCan } from '../../session/useCan';
 
-const COLLECTIONS_KEY = ['collections'] as const;
 const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
 
 /** The store's collections: manual ones (products picked and ordered) and automatic ones (conditions). */
 export function CollectionsPage() {
   const canWrite = useCan(PRODUCTS_WRITE);
-  const collections = useQuery({ queryKey: COLLECTIONS_KEY, queryFn: () => gql(CollectionsDocument, { first: 100 }) });
+  const collections = useCollectionList();
   return (
     <section className="space-y-4">
       <div className="flex items-center justify-between">

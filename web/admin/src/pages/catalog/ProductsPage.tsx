@@ -18,7 +18,17 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { BULK_ACTIONS, BULK_LIMIT, bulkQuestion } from '../../catalog/bulk';
 import { categoryPath, useCategoryTree } from '../../catalog/categories';
-import { exportUrl, filtersFrom, filtersToParams, filtersToVariables, type ProductFilters } from '../../catalog/listFilters';
+import { useCollectionList } from '../../catalog/collections';
+import {
+  exportUrl,
+  filtersFrom,
+  filtersToParams,
+  filtersToVariables,
+  NO_FILTERS,
+  SORTS,
+  STOCK_STATES,
+  type ProductFilters,
+} from '../../catalog/listFilters';
 import { formatMoney } from '../../catalog/money';
 import { formatDateTime } from '../../format';
 import {
@@ -54,7 +64,7 @@ function statusText(product: ProductListItemFragment): string {
 
 /**
  * Every product of the store, drafts and archived ones included: searched and filtered on the server, a page at a
- * time (cursors), sorted within the page, with bulk actions on the selected ones for those who may change products.
+ * time (cursors) in the order chosen (the server's; a column header re-sorts the page shown), with bulk actions on the selected ones for those who may change products.
  */
 export function ProductsPage() {
   const canWrite = useCan(PRODUCTS_WRITE);
@@ -67,6 +77,7 @@ export function ProductsPage() {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const categories = useCategoryTree();
+  const collections = useCollectionList();
 
   const products = useQuery({
     queryKey: [...PRODUCTS_KEY, filtersToVariables(filters), after],
@@ -200,12 +211,56 @@ export function ProductsPage() {
           </select>
         </label>
         <label className="flex flex-col text-sm">
+          Collection
+          <select
+            value={draft.collection}
+            onChange={(event) => setDraft({ ...draft, collection: event.target.value })}
+            className="mt-1 rounded border border-slate-300 px-2 py-1"
+          >
+            <option value="">Any</option>
+            {collections.data?.collections.nodes.map((collection) => (
+              <option key={collection.id} value={collection.id}>
+                {collection.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Stock
+          <select
+            value={draft.stockState}
+            onChange={(event) => setDraft({ ...draft, stockState: event.target.value as ProductFilters['stockState'] })}
+            className="mt-1 rounded border border-slate-300 px-2 py-1"
+          >
+            <option value="">Any</option>
+            {STOCK_STATES.map((state) => (
+              <option key={state.value} value={state.value}>
+                {state.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
           Tag
           <input value={draft.tag} onChange={(event) => setDraft({ ...draft, tag: event.target.value })} className="mt-1 w-32 rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="flex flex-col text-sm">
           Brand
           <input value={draft.brand} onChange={(event) => setDraft({ ...draft, brand: event.target.value })} className="mt-1 w-32 rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex flex-col text-sm">
+          Sort by
+          <select
+            value={draft.sort || 'NEWEST'}
+            onChange={(event) => setDraft({ ...draft, sort: event.target.value as ProductFilters['sort'] })}
+            className="mt-1 rounded border border-slate-300 px-2 py-1"
+          >
+            {SORTS.map((sort) => (
+              <option key={sort.value} value={sort.value}>
+                {sort.label}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white">
           Apply
@@ -214,9 +269,8 @@ export function ProductsPage() {
           type="button"
           className="rounded border border-slate-300 px-3 py-1.5 text-sm"
           onClick={() => {
-            const none = { search: '', status: '', category: '', tag: '', brand: '' } as const;
-            setDraft(none);
-            apply(none);
+            setDraft(NO_FILTERS);
+            apply(NO_FILTERS);
           }}
         >
           Clear
