@@ -39,6 +39,10 @@ function platform(permissions: string[]) {
     if (url === '/bff/session') return jsonResponse(200, session(permissions));
     const { query } = JSON.parse(String(init.body)) as { query: string };
     if (query.includes('CategoryTree')) return jsonResponse(200, { data: { categories: [] } });
+    if (query.includes('query Collections'))
+      return jsonResponse(200, {
+        data: { collections: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ id: 'c1', slug: 'sale', title: 'On sale', kind: 'RULES', rules: null }] } },
+      });
     if (query.includes('AdminProducts'))
       return jsonResponse(200, { data: { adminProducts: { totalCount: 2, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [product('p1', 'Trail jacket'), product('p2', 'Rain hat')] } } });
     if (query.includes('ProductsBulk'))
@@ -101,6 +105,22 @@ describe('ProductsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await waitFor(() =>
       expect(calls.map((call) => JSON.parse(String(call.init.body ?? '{}')).variables).filter(Boolean)).toContainEqual(expect.objectContaining({ search: 'jacket', status: 'ARCHIVED' })),
+    );
+  });
+
+  it('asks the platform for a collection, a stock state and an order', async () => {
+    const calls = platform(['products:read']);
+    renderPage();
+    await screen.findByRole('link', { name: 'Trail jacket' });
+    await screen.findByRole('option', { name: 'On sale' });
+    await userEvent.selectOptions(screen.getByLabelText('Collection'), 'c1');
+    await userEvent.selectOptions(screen.getByLabelText('Stock'), 'LOW_STOCK');
+    await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'TITLE');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() =>
+      expect(calls.map((call) => JSON.parse(String(call.init.body ?? '{}')).variables).filter(Boolean)).toContainEqual(
+        expect.objectContaining({ collection: 'c1', stockState: 'LOW_STOCK', sort: 'TITLE' }),
+      ),
     );
   });
 });
