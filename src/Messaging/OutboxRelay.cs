@@ -20,7 +20,8 @@ public sealed class OutboxOptions
 }
 
 /// <summary>
-/// Hands committed outbox events to the message bus, oldest first. Rows are claimed with FOR UPDATE SKIP LOCKED,
+/// Hands committed outbox events to the message bus, oldest first, a batch at a time (its sends side by side, so
+/// events of one batch may arrive in any order: consumers go by each event's aggregate version). Rows are claimed with FOR UPDATE SKIP LOCKED,
 /// so several instances of a service share the work without sending an event twice; a failure leaves the row for
 /// a later attempt with back-off. Delivery is at-least-once: a crash after the send and before marking the row
 /// sends it again, and consumers drop the duplicate by its event id.
@@ -87,7 +88,6 @@ public sealed class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = await db.Set<OutboxMessage>()
@@ -106,31 +106,49 @@ public sealed class OutboxRelay<TContext>(
 
         using var activity = Activity.StartActivity("outbox relay");
         activity?.SetTag("messaging.batch.message_count", batch.Count);
-        var relayed = 0;
-        foreach (var message in batch)
-        {
-            try
+        // Each send is a commit on the bus that waits for the disk; sent side by side, they share its flushes. Each
+        // send has a bus of its own (one scope each): a message context is not shared between concurrent sends.
+        var failures = new Exception?[batch.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = SendsInParallel, CancellationToken = cancellationToken },
+            async (index, _) =>
             {
-                await bus.PublishAsync(message.ToIntegrationEvent());
+                try
+                {
+                    await using var sendScope = scopes.CreateAsyncScope();
+                    await sendScope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(batch[index].ToIntegrationEvent());
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failures[index] = exception;
+                }
+            });
+
+        var relayed = 0;
+        for (var index = 0; index < batch.Count; index++)
+        {
+            var message = batch[index];
+            if (failures[index] is not { } exception)
+            {
                 message.DispatchedAt = DateTimeOffset.UtcNow;
                 relayed++;
+                continue;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                message.Attempts++;
-                message.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
-                message.NextAttemptAt = DateTimeOffset.UtcNow + Backoff(message.Attempts);
-                logger.LogWarning(exception, "Outbox message {MessageId} ({Type}) failed to send, attempt {Attempt}.",
-                    message.Id, message.MessageType, message.Attempts);
-                // Keep the order of the remaining events: stop here and retry this one first.
-                break;
-            }
+
+            message.Attempts++;
+            message.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+            message.NextAttemptAt = DateTimeOffset.UtcNow + Backoff(message.Attempts);
+            logger.LogWarning(exception, "Outbox message {MessageId} ({Type}) failed to send, attempt {Attempt}.",
+                message.Id, message.MessageType, message.Attempts);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return relayed;
     }
+
+    /// <summary>Sends of one batch on their way at once.</summary>
+    private const int SendsInParallel = 4;
 
     private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 9))));
 

@@ -118,6 +118,13 @@ public sealed partial class CustomerProfiles(CustomersDbContext db, IMerchantCon
         });
     }
 
+    /// <summary>
+    /// Holds the shopper's account until the caller's transaction ends, so the handlers of one account's events run one
+    /// after the other even when the bus hands them over at once (a deletion racing a sign-up would leave a profile).
+    /// </summary>
+    public async Task LockAccountAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({accountId.ToString()}, 0))", cancellationToken);
+
     /// <summary>Deletes the shopper's profile for good and leaves a tombstone in its place. The caller saves.</summary>
     public async Task ApplyAccountDeletedAsync(CustomerAccountDeleted deleted, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ public static class CustomerAccountDeletedHandler
         CancellationToken cancellationToken)
     {
         merchant.Use(deleted.MerchantId);
+        // A shopper's sign-up and account deletion may be handled at the same moment: one waits for the other.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await profiles.LockAccountAsync(deleted.AggregateId, cancellationToken);
         if (await db.IsProcessedAsync(deleted, cancellationToken))
         {
             logger.LogDebug("CustomerAccountDeleted {EventId} was already applied.", deleted.EventId);
@@ -26,7 +29,11 @@ public static class CustomerAccountDeletedHandler
         }
 
         await profiles.ApplyAccountDeletedAsync(deleted, cancellationToken);
-        if (!await db.SaveProcessedAsync(deleted, cancellationToken))
+        if (await db.SaveProcessedAsync(deleted, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
         {
             logger.LogDebug("CustomerAccountDeleted {EventId} was applied by a concurrent delivery.", deleted.EventId);
         }

@@ -19,6 +19,9 @@ public static class CustomerRegisteredHandler
         CancellationToken cancellationToken)
     {
         merchant.Use(registered.MerchantId);
+        // A shopper's sign-up and account deletion may be handled at the same moment: one waits for the other.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await profiles.LockAccountAsync(registered.AggregateId, cancellationToken);
         if (await db.IsProcessedAsync(registered, cancellationToken))
         {
             logger.LogDebug("CustomerRegistered {EventId} was already applied.", registered.EventId);
@@ -26,7 +29,11 @@ public static class CustomerRegisteredHandler
         }
 
         await profiles.ApplyRegisteredAsync(registered, cancellationToken);
-        if (!await db.SaveProcessedAsync(registered, cancellationToken))
+        if (await db.SaveProcessedAsync(registered, cancellationToken))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
         {
             logger.LogDebug("CustomerRegistered {EventId} was applied by a concurrent delivery.", registered.EventId);
         }
