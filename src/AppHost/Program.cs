@@ -70,15 +70,10 @@ if (builder.Configuration["COMMERCE_IDENTITY_TRUSTED_PROXIES"] is { Length: > 0 
     identity.WithEnvironment("Identity__TrustedProxies", trustedProxies);
 }
 
-IResourceBuilder<ProjectResource> PurgesPublicCaches(IResourceBuilder<ProjectResource> service) => service
-    .WithEnvironment("PublicCache__PurgeToken", cachePurgeToken)
-    .WithEnvironment("PublicCache__PurgeUrls__0", Loopback(ports.Gateway, "/cache/purge"))
-    .WithEnvironment("PublicCache__PurgeUrls__1", Loopback(ports.Storefront, "/api/cache/purge"));
-
-var catalog = PurgesPublicCaches(Service<Projects.Catalog>("catalog", ports.Catalog))
+var catalog = Service<Projects.Catalog>("catalog", ports.Catalog)
     // Product images are files under the data folder (an S3-compatible bucket by configuration: Catalog:Media:Storage).
     .WithEnvironment("Catalog__Media__Root", Path.Combine(dataDirectory, "media"));
-var inventory = PurgesPublicCaches(Service<Projects.Inventory>("inventory", ports.Inventory));
+var inventory = Service<Projects.Inventory>("inventory", ports.Inventory);
 var customers = Service<Projects.Customers>("customers", ports.Customers);
 
 var seed = builder.AddProject<Projects.Operations>("seed")
@@ -95,10 +90,10 @@ var seed = builder.AddProject<Projects.Operations>("seed")
 
 var gateway = builder.AddExecutable("gateway", "node", Path.Combine(repositoryRoot, "src/Gateway"), "node_modules/.bin/hive-gateway", "supergraph")
     .WithHttpEndpoint(port: ports.Gateway, env: "PORT", isProxied: false)
-    .WithEnvironment("IDENTITY_GRAPHQL_URL", Loopback(ports.Identity, "/graphql"))
-    .WithEnvironment("CATALOG_GRAPHQL_URL", Loopback(ports.Catalog, "/graphql"))
-    .WithEnvironment("INVENTORY_GRAPHQL_URL", Loopback(ports.Inventory, "/graphql"))
-    .WithEnvironment("CUSTOMERS_GRAPHQL_URL", Loopback(ports.Customers, "/graphql"))
+    .WithEnvironment("IDENTITY_GRAPHQL_URL", Address(identity, "/graphql"))
+    .WithEnvironment("CATALOG_GRAPHQL_URL", Address(catalog, "/graphql"))
+    .WithEnvironment("INVENTORY_GRAPHQL_URL", Address(inventory, "/graphql"))
+    .WithEnvironment("CUSTOMERS_GRAPHQL_URL", Address(customers, "/graphql"))
     // Browsers may call the gateway from these first-party origins and from registered store hosts, never with credentials.
     .WithEnvironment("CORS_ALLOWED_ORIGINS", string.Join(',',
         $"http://localhost:{ports.Storefront}", Loopback(ports.Storefront), $"http://localhost:{ports.Admin}", Loopback(ports.Admin)))
@@ -114,11 +109,11 @@ var gateway = builder.AddExecutable("gateway", "node", Path.Combine(repositoryRo
 var storefront = builder.AddExecutable("storefront", "node", Path.Combine(repositoryRoot, "web/storefront"), "node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1")
     .WithHttpEndpoint(port: ports.Storefront, env: "PORT", isProxied: false)
     .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")
-    .WithEnvironment("GATEWAY_URL", Loopback(ports.Gateway, "/graphql"))
+    .WithEnvironment("GATEWAY_URL", Address(gateway, "/graphql"))
     // Product images are served from each store's own origin, passed through from Catalog (/media/...).
-    .WithEnvironment("CATALOG_URL", Loopback(ports.Catalog))
+    .WithEnvironment("CATALOG_URL", Address(catalog))
     // Shoppers sign in at Identity's pages; the storefront keeps their tokens server-side in an encrypted cookie.
-    .WithEnvironment("IDENTITY_URL", Loopback(ports.Identity))
+    .WithEnvironment("IDENTITY_URL", Address(identity))
     .WithEnvironment("IDENTITY_PUBLIC_URL", Loopback(ports.Identity))
     .WithEnvironment("STOREFRONT_CLIENT_SECRET", storefrontClientSecret)
     .WithEnvironment("SESSION_SECRET", LocalSecret.ReadOrCreate(dataDirectory, "storefront-session.secret"))
@@ -128,15 +123,23 @@ var storefront = builder.AddExecutable("storefront", "node", Path.Combine(reposi
     .WaitFor(gateway)
     .WaitForCompletion(seed);
 
+// Catalog and stock changes purge the gateway's and the storefront's public caches of the merchant.
+foreach (var service in new[] { catalog, inventory })
+{
+    service.WithEnvironment("PublicCache__PurgeToken", cachePurgeToken)
+        .WithEnvironment("PublicCache__PurgeUrls__0", Address(gateway, "/cache/purge"))
+        .WithEnvironment("PublicCache__PurgeUrls__1", Address(storefront, "/api/cache/purge"));
+}
+
 // The admin panel: its backend serves the SPA (web/admin/dist), keeps staff tokens behind a cookie session, and
 // passes the SPA's calls on to Identity, the gateway and Catalog.
 var admin = builder.AddProject<Projects.Admin>("admin", options => options.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: ports.Admin, isProxied: false)
     .WithEnvironment("ASPNETCORE_URLS", Loopback(ports.Admin))
     .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
-    .WithEnvironment("Admin__IdentityUrl", Loopback(ports.Identity))
-    .WithEnvironment("Admin__GatewayUrl", Loopback(ports.Gateway))
-    .WithEnvironment("Admin__CatalogUrl", Loopback(ports.Catalog))
+    .WithEnvironment("Admin__IdentityUrl", Address(identity))
+    .WithEnvironment("Admin__GatewayUrl", Address(gateway))
+    .WithEnvironment("Admin__CatalogUrl", Address(catalog))
     .WithEnvironment("Admin__ClientSecret", adminClientSecret)
     .WithEnvironment("Admin__PublicUrl", Loopback(ports.Admin))
     .WithEnvironment("Admin__KeysDirectory", Path.Combine(dataDirectory, "admin-keys"))
@@ -198,6 +201,13 @@ catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancella
 
 // Servers bind 127.0.0.1 only; "localhost" would send Node clients to ::1 first, where nothing listens.
 static string Loopback(int port, string path = "") => $"http://127.0.0.1:{port}{path}";
+
+// How one process calls another: by the other's endpoint, so the wiring names the resource it depends on (and the
+// dashboard shows it), on loopback for the reason above. Addresses people type (Identity's issuer, sign-in return
+// addresses) stay as printed.
+static ReferenceExpression Address<T>(IResourceBuilder<T> resource, string path = "")
+    where T : IResourceWithEndpoints =>
+    ReferenceExpression.Create($"http://127.0.0.1:{resource.GetEndpoint("http").Property(EndpointProperty.Port)}{path}");
 
 static string RepositoryRoot()
 {
