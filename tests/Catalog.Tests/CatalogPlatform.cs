@@ -28,6 +28,18 @@ public sealed class CatalogPlatform : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
+    /// <summary>Replaces the running Catalog (killed first when <paramref name="crash"/>) with one started with the given settings.</summary>
+    public async Task RestartCatalogAsync(IDictionary<string, string>? settings = null, bool crash = false)
+    {
+        if (crash)
+        {
+            await Catalog.CrashAsync();
+        }
+
+        await Catalog.DisposeAsync();
+        Catalog = await ServiceProcess.StartAsync("Catalog", Database, settings, Identity);
+    }
+
     /// <summary>Creates a small category tree and products for one merchant through the REST API.</summary>
     public async Task<Guid> NewMerchantWithCatalogAsync(int productsInShirts = 3, string currency = "USD")
     {

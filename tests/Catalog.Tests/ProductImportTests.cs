@@ -54,7 +54,11 @@ public sealed class ProductImportTests(CatalogPlatform platform, ITestOutputHelp
     private async Task<JsonObject> FinishedJobAsync(Guid merchant, HttpResponseMessage accepted, List<int>? progress = null, int timeoutSeconds = 120)
     {
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var location = accepted.Headers.Location!.ToString();
+        return await FinishedJobAsync(merchant, accepted.Headers.Location!.ToString(), progress, timeoutSeconds);
+    }
+
+    private async Task<JsonObject> FinishedJobAsync(Guid merchant, string location, List<int>? progress = null, int timeoutSeconds = 120)
+    {
         return await Eventually.GetAsync(async () =>
         {
             var job = await CatalogPlatform.ReadAsync<JsonObject>(await Catalog.AsMerchantAsync(HttpMethod.Get, location, merchant));
@@ -65,6 +69,40 @@ public sealed class ProductImportTests(CatalogPlatform platform, ITestOutputHelp
 
     private async Task<long> ProductCountAsync(Guid merchant) =>
         await platform.Database.ScalarAsync<long>("catalog", "SELECT count(*) FROM products WHERE merchant_id = @m", ("m", merchant));
+
+    [Fact]
+    public async Task An_import_cut_off_by_a_crash_is_taken_up_again_after_the_restart_and_writes_every_product_once()
+    {
+        // The restarted Catalog takes a job over once its heartbeat is 2 s old (60 s in production).
+        var quickTakeover = new Dictionary<string, string> { ["Catalog__Imports__AbandonedAfterSeconds"] = "2" };
+        var merchant = Guid.NewGuid();
+        try
+        {
+            using var accepted = await UploadAsync(merchant, Encoding.UTF8.GetBytes(Csv(merchant, 3000)), "all-or-nothing");
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            var location = accepted.Headers.Location!.ToString();
+            var jobId = Guid.Parse(location.Split('/')[^1]);
+            await Eventually.TrueAsync(async () =>
+            {
+                var job = await CatalogPlatform.ReadAsync<JsonObject>(await Catalog.AsMerchantAsync(HttpMethod.Get, location, merchant));
+                return (string?)job["status"] == "running" && (int)job["rowsDone"]! > 0;
+            }, "the import to be under way");
+
+            await platform.RestartCatalogAsync(quickTakeover, crash: true);
+
+            var finished = await FinishedJobAsync(merchant, location);
+            Assert.Equal("succeeded", (string?)finished["status"]);
+            Assert.Equal(3000, (int)finished["productsCreated"]!);
+            // It ran twice: the crash cut the first run off, and the first run's writes went with its transaction.
+            Assert.Equal(2, await platform.Database.ScalarAsync<int>("catalog", "SELECT attempts FROM import_jobs WHERE id = @id", ("id", jobId)));
+            Assert.Equal(3000L, await ProductCountAsync(merchant));
+            Assert.Equal(3000L, await platform.Database.ScalarAsync<long>("catalog", "SELECT count(*) FROM outbox_messages WHERE merchant_id = @m", ("m", merchant)));
+        }
+        finally
+        {
+            await platform.RestartCatalogAsync();
+        }
+    }
 
     [Fact]
     public async Task A_dry_run_of_a_thousand_rows_reports_exactly_the_three_bad_ones_and_writes_nothing()

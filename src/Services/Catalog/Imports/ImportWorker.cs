@@ -34,10 +34,13 @@ public sealed class ImportSignal : IDisposable
 /// UPDATE with SKIP LOCKED, so several replicas never take the same job; a job interrupted
 /// <see cref="ImportJob.MaxAttempts"/> times is marked failed rather than tried forever.
 /// </summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, IConfiguration configuration, ILogger<ImportWorker> logger) : BackgroundService
 {
-    /// <summary>A running job whose heartbeat is older than this lost its worker.</summary>
-    public static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// A running job whose heartbeat is older than this lost its worker (<c>Catalog:Imports:AbandonedAfterSeconds</c>,
+    /// 60 by default: far longer than a batch takes, which is how often a running job beats).
+    /// </summary>
+    private TimeSpan Abandoned => TimeSpan.FromSeconds(configuration.GetValue("Catalog:Imports:AbandonedAfterSeconds", 60));
 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
