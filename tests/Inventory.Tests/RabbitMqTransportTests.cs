@@ -21,10 +21,19 @@ public sealed class RabbitMqPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Broker = await RabbitMqBroker.StartAsync();
-        Identity = await PlatformIdentity.StartAsync(Database, Settings);
-        Catalog = await ServiceProcess.StartAsync("Catalog", Database, Settings, Identity);
-        await StartInventoryAsync();
+        try
+        {
+            Broker = await RabbitMqBroker.StartAsync();
+            Identity = await PlatformIdentity.StartAsync(Database, Settings);
+            Catalog = await ServiceProcess.StartAsync("Catalog", Database, Settings, Identity);
+            await StartInventoryAsync();
+        }
+        catch
+        {
+            // A fixture that fails to start is never disposed: what did start (the cluster first) stops here.
+            await DisposeStartedAsync();
+            throw;
+        }
     }
 
     public async Task StartInventoryAsync() => Inventory = await ServiceProcess.StartAsync("Inventory", Database, Settings, Identity);
@@ -38,12 +47,26 @@ public sealed class RabbitMqPlatform : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => DisposeStartedAsync();
+
+    private async Task DisposeStartedAsync()
     {
         await StopInventoryAsync();
-        await Catalog.DisposeAsync();
-        await Identity.DisposeAsync();
-        await Broker.DisposeAsync();
+        if (Catalog is not null)
+        {
+            await Catalog.DisposeAsync();
+        }
+
+        if (Identity is not null)
+        {
+            await Identity.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
         await Database.DisposeAsync();
     }
 }

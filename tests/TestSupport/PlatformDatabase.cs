@@ -30,11 +30,30 @@ public sealed class PlatformDatabase : IAsyncLifetime
         Cluster = new LocalPostgresCluster(_root, FreePort(), durable: false);
         Cluster.EnsureInitialized();
         _server = await Cluster.StartAsync();
+        // A fixture whose start fails is never disposed, and a test run may be cut short: the cluster still stops
+        // when the test process ends, rather than outliving it.
+        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
         await ProvisionCommand.ProvisionAsync(Cluster, _ => { }, CancellationToken.None);
+    }
+
+    private void StopOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (_server is { HasExited: false } server)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
     }
 
     public async Task DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
         if (_server is not null)
         {
             await LocalPostgresCluster.StopAsync(_server);
