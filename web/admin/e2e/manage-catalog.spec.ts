@@ -90,11 +90,16 @@ test('the owner creates, illustrates and publishes a product; the storefront sho
       await page.getByLabel(`Alt text of image ${index + 1}`, { exact: true }).blur();
       await expect(gallery.nth(index)).toHaveAccessibleName(`Image ${index + 1}: ${image.alt}`);
     }
-    // dnd-kit's keyboard sensor: Space picks up, arrows move, Space drops.
-    await page.getByRole('button', { name: 'Move image 3' }).focus();
+    // dnd-kit's keyboard sensor: Space picks up, arrows move, Space drops. Each step waits for what dnd-kit says
+    // it did (the handle pressed, its announcement of where the image is over), not for time to pass.
+    const firstId = await gallery.nth(0).getAttribute('data-media-id');
+    const handle = page.getByRole('button', { name: 'Move image 3' });
+    await handle.focus();
     await page.keyboard.press('Space');
+    await expect(handle).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
+    await expect(page.getByText(`was moved over droppable area ${firstId}.`)).toBeAttached();
     await page.keyboard.press('Space');
     await expect(gallery.nth(0)).toHaveAccessibleName('Image 1: Collar detail');
     await page.reload();
