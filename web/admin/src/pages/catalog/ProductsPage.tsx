@@ -182,64 +182,38 @@ export function ProductsPage() {
             className="mt-1 rounded border border-slate-300 px-2 py-1"
           />
         </label>
-        <label className="flex flex-col text-sm">
-          Status
-          <select
-            value={draft.status}
-            onChange={(event) => setDraft({ ...draft, status: event.target.value as ProductFilters['status'] })}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">Any</option>
-            <option value="DRAFT">Draft</option>
-            <option value="ACTIVE">Active</option>
-            <option value="ARCHIVED">Archived</option>
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Category
-          <select
-            value={draft.category}
-            onChange={(event) => setDraft({ ...draft, category: event.target.value })}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">Any</option>
-            {categories.data?.lines.map((line) => (
-              <option key={line.id} value={line.slug}>
-                {categoryPath(categories.data.lines, line.id)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Collection
-          <select
-            value={draft.collection}
-            onChange={(event) => setDraft({ ...draft, collection: event.target.value })}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">Any</option>
-            {collections.data?.collections.nodes.map((collection) => (
-              <option key={collection.id} value={collection.id}>
-                {collection.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Stock
-          <select
-            value={draft.stockState}
-            onChange={(event) => setDraft({ ...draft, stockState: event.target.value as ProductFilters['stockState'] })}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">Any</option>
-            {STOCK_STATES.map((state) => (
-              <option key={state.value} value={state.value}>
-                {state.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          value={draft.status}
+          onChange={(status) => setDraft({ ...draft, status: status as ProductFilters['status'] })}
+          choices={[
+            { value: '', label: 'Any' },
+            { value: 'DRAFT', label: 'Draft' },
+            { value: 'ACTIVE', label: 'Active' },
+            { value: 'ARCHIVED', label: 'Archived' },
+          ]}
+        />
+        <FilterSelect
+          label="Category"
+          value={draft.category}
+          onChange={(category) => setDraft({ ...draft, category })}
+          choices={[
+            { value: '', label: 'Any' },
+            ...(categories.data?.lines.map((line) => ({ value: line.slug, label: categoryPath(categories.data.lines, line.id) })) ?? []),
+          ]}
+        />
+        <FilterSelect
+          label="Collection"
+          value={draft.collection}
+          onChange={(collection) => setDraft({ ...draft, collection })}
+          choices={[{ value: '', label: 'Any' }, ...(collections.data?.collections.nodes.map((collection) => ({ value: collection.id, label: collection.title })) ?? [])]}
+        />
+        <FilterSelect
+          label="Stock"
+          value={draft.stockState}
+          onChange={(stockState) => setDraft({ ...draft, stockState: stockState as ProductFilters['stockState'] })}
+          choices={[{ value: '', label: 'Any' }, ...STOCK_STATES]}
+        />
         <label className="flex flex-col text-sm">
           Tag
           <input value={draft.tag} onChange={(event) => setDraft({ ...draft, tag: event.target.value })} className="mt-1 w-32 rounded border border-slate-300 px-2 py-1" />
@@ -248,20 +222,12 @@ export function ProductsPage() {
           Brand
           <input value={draft.brand} onChange={(event) => setDraft({ ...draft, brand: event.target.value })} className="mt-1 w-32 rounded border border-slate-300 px-2 py-1" />
         </label>
-        <label className="flex flex-col text-sm">
-          Sort by
-          <select
-            value={draft.sort || 'NEWEST'}
-            onChange={(event) => setDraft({ ...draft, sort: event.target.value as ProductFilters['sort'] })}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          >
-            {SORTS.map((sort) => (
-              <option key={sort.value} value={sort.value}>
-                {sort.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Sort by"
+          value={draft.sort || 'NEWEST'}
+          onChange={(sort) => setDraft({ ...draft, sort: sort as ProductFilters['sort'] })}
+          choices={SORTS}
+        />
         <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white">
           Apply
         </button>
@@ -364,6 +330,32 @@ export function ProductsPage() {
         </>
       )}
     </section>
+  );
+}
+
+/** One of the list's choices: a labelled select over the given values. */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  choices,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly { value: string; label: string }[];
+}) {
+  return (
+    <label className="flex flex-col text-sm">
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1">
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
