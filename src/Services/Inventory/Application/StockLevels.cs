@@ -50,15 +50,20 @@ public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant
     /// <summary>Sets the counted quantity at the default location (a stock take), creating the row when the variant is new here.</summary>
     public async Task<StockItem> SetOnHandAsync(Guid variantId, StockInput input, CancellationToken cancellationToken)
     {
-        try
+        // The catalog's event may create the default location or the row, or change the row, between our read and our
+        // write (a product's stock is often counted the moment it is created): each time, apply the count to what is
+        // there now. A few rounds settle it; the handler writes each row once.
+        for (var attempt = 1; ; attempt++)
         {
-            return await TrySetOnHandAsync(variantId, input, cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The catalog event created the row between our read and our insert: apply the count to that row.
-            db.ChangeTracker.Clear();
-            return await TrySetOnHandAsync(variantId, input, cancellationToken);
+            try
+            {
+                return await TrySetOnHandAsync(variantId, input, cancellationToken);
+            }
+            catch (Exception exception) when (attempt < 4 && exception is DbUpdateConcurrencyException
+                or DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } })
+            {
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
