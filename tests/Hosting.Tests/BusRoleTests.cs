@@ -10,7 +10,7 @@ namespace UnifiedCommerce.Hosting.Tests;
 /// On the message bus each service logs in as its own role: it may send only the events it publishes, to the
 /// queues of their subscribers, and never forge another service's events, read its queue or drop it.
 /// </summary>
-public sealed class BusRoleTests(PlatformDatabase database) : IClassFixture<PlatformDatabase>
+public sealed class BusRoleTests(PrivateClusterDatabase database) : IClassFixture<PrivateClusterDatabase>
 {
     private const string Queues = "wolverine_queues";
 

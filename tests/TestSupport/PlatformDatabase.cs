@@ -1,110 +1,102 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using UnifiedCommerce.Hosting;
-using UnifiedCommerce.Operations;
 using Xunit;
 
 namespace UnifiedCommerce.TestSupport;
 
 /// <summary>
-/// A real PostgreSQL cluster of the test run's own: created in a temporary folder, provisioned and migrated
-/// exactly as `./commerce up` does, and stopped (fast shutdown) when the tests end.
+/// The platform's databases for one test fixture, provisioned and migrated exactly as `./commerce up` does. By
+/// default they are copies, made for this fixture, of databases provisioned once on the test process's shared
+/// cluster (<see cref="TestRunCluster"/>): a copy takes a fraction of a second where a cluster of its own takes
+/// seconds, and a fixture still sees only its own rows, queues and NOTIFY channels. Roles are cluster-wide, so
+/// every copy has the same owner, app and bus roles as the platform.
 /// </summary>
-public sealed class PlatformDatabase : IAsyncLifetime
+public class PlatformDatabase : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"commerce-tests-{Guid.NewGuid():N}");
-    private Process? _server;
+    private readonly bool _clusterOfItsOwn;
+    private readonly string _filesRoot = Path.Combine(Path.GetTempPath(), $"commerce-test-files-{Guid.NewGuid():N}");
+    private TestCluster? _ownCluster;
+    private string? _copySuffix;
+
+    public PlatformDatabase()
+        : this(clusterOfItsOwn: false)
+    {
+    }
+
+    /// <param name="clusterOfItsOwn">For tests of the cluster or of provisioning itself, which must not touch the shared cluster.</param>
+    protected PlatformDatabase(bool clusterOfItsOwn) => _clusterOfItsOwn = clusterOfItsOwn;
 
     public LocalPostgresCluster Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_root);
-        // The postgres OS user must be able to reach the data folder (mkdtemp-style folders are private).
-        File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        // A test cluster lives for one run and is thrown away: it skips flushing to disk (fsync, full page writes,
-        // synchronous commit), which only matters when the machine crashes. The platform's own cluster is durable.
-        Cluster = new LocalPostgresCluster(_root, FreePort(), durable: false);
-        Cluster.EnsureInitialized();
-        _server = await Cluster.StartAsync();
-        // A fixture whose start fails is never disposed, and a test run may be cut short: the cluster still stops
-        // when the test process ends, rather than outliving it.
-        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
-        await ProvisionCommand.ProvisionAsync(Cluster, _ => { }, CancellationToken.None);
-    }
-
-    private void StopOnExit(object? sender, EventArgs e)
-    {
-        try
+        if (_clusterOfItsOwn)
         {
-            if (_server is { HasExited: false } server)
-            {
-                server.Kill(entireProcessTree: true);
-            }
+            _ownCluster = await TestCluster.StartProvisionedAsync(maxConnections: 200);
+            Cluster = _ownCluster.Cluster;
         }
-        catch (InvalidOperationException)
+        else
         {
-            // Already gone.
+            (Cluster, _copySuffix) = await TestRunCluster.CopyDatabasesAsync();
         }
     }
 
     public async Task DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
-        if (_server is not null)
+        if (_ownCluster is not null)
         {
-            await LocalPostgresCluster.StopAsync(_server);
-            _server.Dispose();
+            await _ownCluster.DisposeAsync();
+        }
+        else if (_copySuffix is not null)
+        {
+            await TestRunCluster.DropDatabasesAsync(_copySuffix);
         }
 
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a dying process; the temporary folder is cleaned by the OS later.
-        }
+        TestCluster.DeleteFolder(_filesRoot);
     }
 
-    /// <summary>A folder of this run's own, thrown away with the cluster: where services keep files (Catalog's media).</summary>
-    public string FilesDirectory(string name) => Path.Combine(_root, "files", name);
+    /// <summary>The name on the cluster of one of the platform's databases (a service's, or the bus) as this fixture has it.</summary>
+    public string DatabaseName(string database) =>
+        _copySuffix is null || !TestRunCluster.Templates.Contains(database) ? database : TestRunCluster.CopyName(database, _copySuffix);
+
+    /// <summary>A folder of this fixture's own, thrown away with it: where services keep files (Catalog's media).</summary>
+    public string FilesDirectory(string name) => Path.Combine(_filesRoot, name);
 
     /// <summary>What a service logs in as: its app role on its own database.</summary>
-    public string ServiceConnection(string service) => Cluster.ConnectionString(service, PlatformDatabases.AppRole(service));
+    public string ServiceConnection(string service) => Cluster.ConnectionString(DatabaseName(service), PlatformDatabases.AppRole(service));
 
     /// <summary>What a service logs in to the message bus as.</summary>
-    public string BusConnection(string service) => Cluster.ConnectionString(PlatformDatabases.Bus, PlatformDatabases.BusRole(service));
+    public string BusConnection(string service) => Cluster.ConnectionString(DatabaseName(PlatformDatabases.Bus), PlatformDatabases.BusRole(service));
 
-    /// <summary>A superuser connection, for assertions that look at rows directly.</summary>
+    /// <summary>A superuser connection to one of this fixture's databases, for assertions that look at rows directly.</summary>
     public async Task<T?> ScalarAsync<T>(string database, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(Cluster.ConnectionString(database));
+        await using var connection = new NpgsqlConnection(Cluster.ConnectionString(DatabaseName(database)));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        await using var command = Command(connection, sql, parameters);
         var result = await command.ExecuteScalarAsync();
         return result is null or DBNull ? default : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task ExecuteAsync(string database, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(Cluster.ConnectionString(database));
+        await using var connection = new NpgsqlConnection(Cluster.ConnectionString(DatabaseName(database)));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = Command(connection, sql, parameters);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
 
-        await command.ExecuteNonQueryAsync();
+        return command;
     }
 
     public static int FreePort()
@@ -114,3 +106,6 @@ public sealed class PlatformDatabase : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>A platform database on a PostgreSQL cluster of its own, for tests of the cluster and of provisioning.</summary>
+public sealed class PrivateClusterDatabase() : PlatformDatabase(clusterOfItsOwn: true);

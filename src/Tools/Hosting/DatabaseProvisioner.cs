@@ -25,7 +25,7 @@ public sealed class DatabaseProvisioner(LocalPostgresCluster cluster)
             await EnsureRoleAsync(admin, owner, cancellationToken);
             await EnsureRoleAsync(admin, app, cancellationToken);
             await EnsureDatabaseAsync(admin, service, owner, log, cancellationToken);
-            await ExecuteAsync(admin, $"REVOKE ALL ON DATABASE {service} FROM PUBLIC; GRANT CONNECT, TEMPORARY ON DATABASE {service} TO {app};", cancellationToken);
+            await ExecuteAsync(admin, ServiceDatabaseGrants(service, service), cancellationToken);
 
             await using var database = new NpgsqlConnection(cluster.ConnectionString(service));
             await database.OpenAsync(cancellationToken);
@@ -48,7 +48,12 @@ public sealed class DatabaseProvisioner(LocalPostgresCluster cluster)
     private async Task ProvisionBusRolesAsync(NpgsqlConnection admin, CancellationToken cancellationToken)
     {
         var bus = PlatformDatabases.Bus;
-        await ExecuteAsync(admin, $"REVOKE ALL ON DATABASE {bus} FROM PUBLIC; GRANT ALL ON DATABASE {bus} TO {bus};", cancellationToken);
+        foreach (var service in PlatformDatabases.Services)
+        {
+            await EnsureRoleAsync(admin, PlatformDatabases.BusRole(service), cancellationToken);
+        }
+
+        await ExecuteAsync(admin, BusDatabaseGrants(bus), cancellationToken);
         await using var database = new NpgsqlConnection(cluster.ConnectionString(bus));
         await database.OpenAsync(cancellationToken);
         await ExecuteAsync(database, $"""
@@ -59,9 +64,6 @@ public sealed class DatabaseProvisioner(LocalPostgresCluster cluster)
         foreach (var service in PlatformDatabases.Services)
         {
             var role = PlatformDatabases.BusRole(service);
-            await EnsureRoleAsync(admin, role, cancellationToken);
-            // TEMPORARY: the queue listener stages each batch in a temporary table.
-            await ExecuteAsync(admin, $"GRANT CONNECT, TEMPORARY ON DATABASE {bus} TO {role};", cancellationToken);
             await ExecuteAsync(database, $"""
                 CREATE SCHEMA IF NOT EXISTS {service} AUTHORIZATION {role};
                 ALTER SCHEMA {service} OWNER TO {role};
@@ -86,6 +88,20 @@ public sealed class DatabaseProvisioner(LocalPostgresCluster cluster)
                 """, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Who may connect to a service's database: its owner, and its app role with CONNECT and TEMPORARY only. These
+    /// rights belong to the database, not to its contents, so a copy made with CREATE DATABASE … TEMPLATE needs
+    /// them again.
+    /// </summary>
+    public static string ServiceDatabaseGrants(string service, string database) =>
+        $"REVOKE ALL ON DATABASE {database} FROM PUBLIC; GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {PlatformDatabases.AppRole(service)};";
+
+    /// <summary>Who may connect to the bus database: the <c>bus</c> role fully, each service's bus role with CONNECT
+    /// and TEMPORARY (the queue listener stages each batch in a temporary table). Every role named must exist.</summary>
+    public static string BusDatabaseGrants(string database) =>
+        $"REVOKE ALL ON DATABASE {database} FROM PUBLIC; GRANT ALL ON DATABASE {database} TO {PlatformDatabases.Bus};"
+        + string.Concat(PlatformDatabases.Services.Select(service => $" GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {PlatformDatabases.BusRole(service)};"));
 
     private async Task EnsureRoleAsync(NpgsqlConnection admin, string role, CancellationToken cancellationToken)
     {

@@ -20,16 +20,19 @@ public sealed partial class LocalPostgresCluster
     /// True (the platform's cluster): every acknowledged commit is on disk, so a machine crash loses nothing and
     /// cannot corrupt the cluster. False only for throwaway clusters (tests), which skip flushing for speed.
     /// </param>
-    public LocalPostgresCluster(string root, int port, bool durable = true)
+    /// <param name="maxConnections">The platform's processes fit in 200; a test run sharing one cluster among its fixtures asks for more.</param>
+    public LocalPostgresCluster(string root, int port, bool durable = true, int maxConnections = 200)
     {
         _root = Path.GetFullPath(root);
         Port = port;
         Durable = durable;
+        MaxConnections = maxConnections;
         BinDirectory = FindBinDirectory();
     }
 
     public int Port { get; }
     public bool Durable { get; }
+    public int MaxConnections { get; }
     public string BinDirectory { get; }
     public string DataDirectory => Path.Combine(_root, "postgres");
     private string PasswordFile => Path.Combine(_root, "postgres-superuser.secret");
@@ -105,7 +108,7 @@ public sealed partial class LocalPostgresCluster
         List<string> postgres =
         [
             Path.Combine(BinDirectory, "postgres"), "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
+            "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"max_connections={MaxConnections}"),
             "-c", "shared_buffers=64MB",
             // Stated either way, so an edited postgresql.conf in the data folder cannot quietly change it.
             "-c", $"fsync={OnOff(Durable)}", "-c", $"synchronous_commit={OnOff(Durable)}", "-c", $"full_page_writes={OnOff(Durable)}",
