@@ -42,6 +42,10 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        // A test's service lives for seconds to minutes: profile-guided tiering would compile its hot code a third
+        // time (instrumented, then optimised) for a steady state the test never reaches, and on two cores that JIT
+        // work competes with the test itself. The platform as shipped keeps the default.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -39,14 +39,16 @@ public sealed partial class CatalogCommands
         }
 
         var slugs = valid.Select(v => v.Product.Slug).ToList();
-        var existing = await db.Products.Include(p => p.Variants).AsSplitQuery()
-            .Where(p => slugs.Contains(p.Slug))
-            .ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
-        var skus = valid.SelectMany(v => v.Product.Variants.Select(variant => variant.Sku)).ToList();
-        var owners = await db.Variants.AsNoTracking()
-            .Where(v => skus.Contains(v.Sku))
-            .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { v.Sku, p.Slug })
-            .ToListAsync(cancellationToken);
+        var existing = await db.Products.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+        if (existing.Count > 0)
+        {
+            // Their variants by product id, tracked, so each product's Variants fill in. (Not an Include: its
+            // split query joins products again, which a long import's unanalysed rows can make a scan.)
+            var ids = existing.Values.Select(p => p.Id).ToList();
+            await db.Variants.Where(v => ids.Contains(v.ProductId)).LoadAsync(cancellationToken);
+        }
+
+        var owners = await SkuOwnersAsync(valid.SelectMany(v => v.Product.Variants.Select(variant => variant.Sku)).ToList(), existing.Values, cancellationToken);
         var storeCurrency = await db.Variants.AsNoTracking().Select(v => v.Currency).FirstOrDefaultAsync(cancellationToken);
 
         var created = 0;
@@ -55,7 +57,10 @@ public sealed partial class CatalogCommands
         {
             try
             {
-                ThrowIfSkusTaken(product.Variants, owners.Where(o => o.Slug != product.Slug && product.Variants.Any(v => v.Sku == o.Sku)).Select(o => (o.Sku, o.Slug)));
+                ThrowIfSkusTaken(product.Variants, product.Variants
+                    .Select(v => (v.Sku, Slug: owners.GetValueOrDefault(v.Sku)))
+                    .Where(owner => owner.Slug is not null && owner.Slug != product.Slug)
+                    .Select(owner => (owner.Sku, owner.Slug!)));
                 // The store's currency: what its products use, or the first product's of this file.
                 ThrowIfOtherCurrency(storeCurrency, product.Variants[0].Currency);
                 storeCurrency ??= product.Variants[0].Currency;
@@ -91,6 +96,33 @@ public sealed partial class CatalogCommands
         await SaveAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new ImportBatchResult(created, updated, refused);
+    }
+
+    /// <summary>
+    /// The slug of the product that uses each of these SKUs now. Variants alone are read (through the SKU's unique
+    /// index): joined to products inside an import's long transaction, whose rows the statistics do not know yet,
+    /// the planner scanned every product the import had written for each batch. Owners other than the batch's own
+    /// products (a SKU taken elsewhere: rare) are named by a second read, by primary key.
+    /// </summary>
+    private async Task<Dictionary<string, string>> SkuOwnersAsync(
+        List<string> skus, IEnumerable<Product> batchProducts, CancellationToken cancellationToken)
+    {
+        var owners = await db.Variants.AsNoTracking()
+            .Where(v => skus.Contains(v.Sku))
+            .Select(v => new { v.Sku, v.ProductId })
+            .ToListAsync(cancellationToken);
+        var slugs = batchProducts.ToDictionary(p => p.Id, p => p.Slug);
+        var others = owners.Select(o => o.ProductId).Where(id => !slugs.ContainsKey(id)).Distinct().ToList();
+        if (others.Count > 0)
+        {
+            foreach (var other in await db.Products.AsNoTracking().Where(p => others.Contains(p.Id)).Select(p => new { p.Id, p.Slug }).ToListAsync(cancellationToken))
+            {
+                slugs[other.Id] = other.Slug;
+            }
+        }
+
+        // A product deleted between the two reads no longer owns its SKUs.
+        return owners.Where(o => slugs.ContainsKey(o.ProductId)).ToDictionary(o => o.Sku, o => slugs[o.ProductId], StringComparer.Ordinal);
     }
 
     /// <summary>The merchant's categories by slug, once per import.</summary>
