@@ -9,7 +9,8 @@ namespace UnifiedCommerce.Identity.Tests;
 /// answers, 404s and errors alike, carries the security headers that keep browsers from sniffing, framing or
 /// loading anything foreign.
 /// </summary>
-public sealed class BrowserSafetyTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(SignInCollection.Name)]
+public sealed class BrowserSafetyTests(SignInPlatform platform)
 {
     [Fact]
     public async Task Pages_api_answers_404s_and_errors_carry_the_security_headers()

@@ -5,7 +5,8 @@ using Xunit;
 namespace UnifiedCommerce.Identity.Tests;
 
 /// <summary>The developer mailbox shows reset links: a local development tool, for callers on the same machine only.</summary>
-public sealed class DevMailboxTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(SignInCollection.Name)]
+public sealed class DevMailboxTests(SignInPlatform platform)
 {
     private PlatformIdentity Identity => platform.Identity;
 

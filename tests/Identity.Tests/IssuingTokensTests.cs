@@ -11,7 +11,8 @@ namespace UnifiedCommerce.Identity.Tests;
 /// A merchant's API client obtains short-lived access tokens (client credentials) that any service can verify on
 /// its own with the published keys; the keys survive a restart of Identity.
 /// </summary>
-public sealed class IssuingTokensTests(IdentityPlatform platform) : IClassFixture<IdentityPlatform>
+[Collection(IdentityCollection.Name)]
+public sealed class IssuingTokensTests(IdentityPlatform platform)
 {
     private static readonly string[] ReadProducts = ["products:read"];
     private static readonly string[] NoSuchPermission = ["everything:write"];

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace UnifiedCommerce.Identity.Tests;
 
-/// <summary>A real PostgreSQL and a running Identity service, shared by the tests.</summary>
+/// <summary>A real PostgreSQL and a running Identity service, shared by the classes of <see cref="IdentityCollection"/>.</summary>
 public sealed class IdentityPlatform : IAsyncLifetime
 {
     public PlatformDatabase Database { get; } = new();
@@ -30,8 +30,15 @@ public sealed class IdentityPlatform : IAsyncLifetime
     public Task RestartIdentityAsync() => Identity.RestartAsync();
 }
 
+[CollectionDefinition(Name)]
+public sealed class IdentityCollection : ICollectionFixture<IdentityPlatform>
+{
+    public const string Name = "identity platform";
+}
+
 /// <summary>Platform operators create merchants, give their storefronts host names, and suspend or reactivate them.</summary>
-public sealed class ManagingMerchantsTests(IdentityPlatform platform) : IClassFixture<IdentityPlatform>
+[Collection(IdentityCollection.Name)]
+public sealed class ManagingMerchantsTests(IdentityPlatform platform)
 {
     private PlatformIdentity Identity => platform.Identity;
 

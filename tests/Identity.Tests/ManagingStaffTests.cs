@@ -12,7 +12,8 @@ namespace UnifiedCommerce.Identity.Tests;
 /// allows and gets a clear permission error otherwise; a change of role or a removal counts within seconds; the
 /// store can never lose its last owner; every change is a security event naming who made it.
 /// </summary>
-public sealed class ManagingStaffTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(SignInCollection.Name)]
+public sealed class ManagingStaffTests(SignInPlatform platform)
 {
     private static readonly string[] WritingProducts = ["products:write"];
     private static readonly string[] ReadingProducts = ["products:read"];

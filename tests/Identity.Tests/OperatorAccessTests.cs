@@ -7,7 +7,8 @@ using Xunit;
 namespace UnifiedCommerce.Identity.Tests;
 
 /// <summary>Merchant administration is for the platform operators' credential only; merchants' clients cannot reach it.</summary>
-public sealed class OperatorAccessTests(IdentityPlatform platform) : IClassFixture<IdentityPlatform>
+[Collection(IdentityCollection.Name)]
+public sealed class OperatorAccessTests(IdentityPlatform platform)
 {
     private static readonly string[] WritePermission = ["products:write"];
 

@@ -7,7 +7,10 @@ using Xunit;
 
 namespace UnifiedCommerce.Identity.Tests;
 
-/// <summary>Identity with its public address as issuer, so the links it mails work as they would in production.</summary>
+/// <summary>
+/// Identity with its public address as issuer, so the links it mails work as they would in production. One process
+/// serves every class of <see cref="SignInCollection"/>: each test makes its own store, accounts and client address.
+/// </summary>
 public sealed class SignInPlatform : IAsyncLifetime
 {
     public PlatformDatabase Database { get; } = new();
@@ -26,12 +29,19 @@ public sealed class SignInPlatform : IAsyncLifetime
     }
 }
 
+[CollectionDefinition(Name)]
+public sealed class SignInCollection : ICollectionFixture<SignInPlatform>
+{
+    public const string Name = "sign-in platform";
+}
+
 /// <summary>
 /// Shoppers create an account at a store through Identity's hosted pages, confirm their address from the mail,
 /// and the storefront gets short-lived tokens for that store (authorization code with PKCE), refreshes and
 /// revokes them. An account belongs to one store: the same address elsewhere is somebody else.
 /// </summary>
-public sealed class ShopperAccountsTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(SignInCollection.Name)]
+public sealed class ShopperAccountsTests(SignInPlatform platform)
 {
     private const string Password = "correct horse battery";
     private PlatformIdentity Identity => platform.Identity;

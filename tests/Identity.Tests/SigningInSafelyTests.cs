@@ -11,7 +11,8 @@ namespace UnifiedCommerce.Identity.Tests;
 /// never tell whether an address has an account; a forgotten password is reset by a single-use link; every step
 /// is recorded as a security event with where it came from.
 /// </summary>
-public sealed class SigningInSafelyTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(SignInCollection.Name)]
+public sealed class SigningInSafelyTests(SignInPlatform platform)
 {
     private const string Password = "correct horse battery";
     private PlatformIdentity Identity => platform.Identity;

@@ -12,7 +12,8 @@ namespace UnifiedCommerce.Identity.Tests;
 /// looks like it (another port, scheme, case, a trailing dot, dot segments, percent-encoding, a query) would hand
 /// the victim's code to whoever listens there.
 /// </summary>
-public sealed class StorefrontAddressesTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(SignInCollection.Name)]
+public sealed class StorefrontAddressesTests(SignInPlatform platform)
 {
     private PlatformIdentity Identity => platform.Identity;
 

@@ -10,7 +10,8 @@ namespace UnifiedCommerce.Identity.Tests;
 /// Identity's text input refuses control characters with a 400 naming the field, whether it arrives as JSON
 /// (merchant and role names) or as a form on its own pages (sign-in email, sign-up name), and nothing is written.
 /// </summary>
-public sealed class TextInputRulesTests(SignInPlatform platform) : IClassFixture<SignInPlatform>
+[Collection(SignInCollection.Name)]
+public sealed class TextInputRulesTests(SignInPlatform platform)
 {
     private static readonly string[] ReadingProducts = ["products:read"];
 

@@ -41,16 +41,13 @@ internal sealed class TestCluster : IAsyncDisposable
         return started;
     }
 
-    /// <summary>The shared cluster ends here, with its test process: a fast shutdown first, since killing the
-    /// postmaster's process tree can leave a child stopped mid-way.</summary>
+    /// <summary>The shared cluster ends here, with its test process: a fast shutdown, then an immediate one (see
+    /// <see cref="LocalPostgresCluster.StopAsync"/>), never a kill of the postmaster's process tree.</summary>
     private void StopOnExit(object? sender, EventArgs e)
     {
         try
         {
-            if (!LocalPostgresCluster.StopAsync(_server).Wait(TimeSpan.FromSeconds(10)) && !_server.HasExited)
-            {
-                _server.Kill(entireProcessTree: true);
-            }
+            LocalPostgresCluster.StopAsync(_server).Wait(TimeSpan.FromSeconds(30));
         }
         catch (InvalidOperationException)
         {

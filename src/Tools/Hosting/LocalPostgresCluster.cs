@@ -165,18 +165,37 @@ public sealed partial class LocalPostgresCluster
         }
 
         _ = SendSignal(server.Id, SignalInterrupt);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        if (await ExitsWithinAsync(server, TimeSpan.FromSeconds(20)))
+        {
+            return;
+        }
+
+        // Immediate shutdown: the postmaster ends its own children. Not Process.Kill(entireProcessTree), which
+        // stops every process of the tree before killing it and can leave a child stopped for good when one of
+        // them exits in between.
+        _ = SendSignal(server.Id, SignalQuit);
+        if (!await ExitsWithinAsync(server, TimeSpan.FromSeconds(5)))
+        {
+            server.Kill();
+        }
+    }
+
+    private static async Task<bool> ExitsWithinAsync(Process process, TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
         try
         {
-            await server.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
-            server.Kill(entireProcessTree: true);
+            return false;
         }
     }
 
     private const int SignalInterrupt = 2;
+    private const int SignalQuit = 3;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int pid, int signal);

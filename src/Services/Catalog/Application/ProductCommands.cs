@@ -384,12 +384,8 @@ public sealed partial class CatalogCommands
     /// <summary>A SKU names one variant in the whole store: one that another product uses is a field error naming both.</summary>
     private async Task RequireFreeSkusAsync(Guid? productId, IReadOnlyList<ValidVariant> variants, CancellationToken cancellationToken)
     {
-        var skus = variants.Select(v => v.Sku).ToList();
-        var taken = await db.Variants.AsNoTracking()
-            .Where(v => skus.Contains(v.Sku) && (productId == null || v.ProductId != productId))
-            .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { v.Sku, p.Slug })
-            .ToListAsync(cancellationToken);
-        ThrowIfSkusTaken(variants, taken.Select(used => (used.Sku, used.Slug)));
+        var owners = await SkuOwnersAsync(variants.Select(v => v.Sku).ToList(), [], cancellationToken);
+        ThrowIfSkusTaken(variants, owners.Where(owner => owner.Value.ProductId != productId).Select(owner => (owner.Key, owner.Value.Slug)));
     }
 
     /// <summary>The SKUs other products use (each with that product's slug) as field errors naming both.</summary>

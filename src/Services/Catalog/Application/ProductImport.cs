@@ -58,9 +58,8 @@ public sealed partial class CatalogCommands
             try
             {
                 ThrowIfSkusTaken(product.Variants, product.Variants
-                    .Select(v => (v.Sku, Slug: owners.GetValueOrDefault(v.Sku)))
-                    .Where(owner => owner.Slug is not null && owner.Slug != product.Slug)
-                    .Select(owner => (owner.Sku, owner.Slug!)));
+                    .Where(v => owners.TryGetValue(v.Sku, out var owner) && owner.Slug != product.Slug)
+                    .Select(v => (v.Sku, owners[v.Sku].Slug)));
                 // The store's currency: what its products use, or the first product's of this file.
                 ThrowIfOtherCurrency(storeCurrency, product.Variants[0].Currency);
                 storeCurrency ??= product.Variants[0].Currency;
@@ -98,13 +97,16 @@ public sealed partial class CatalogCommands
         return new ImportBatchResult(created, updated, refused);
     }
 
+    private readonly record struct SkuOwner(Guid ProductId, string Slug);
+
     /// <summary>
-    /// The slug of the product that uses each of these SKUs now. Variants alone are read (through the SKU's unique
-    /// index): joined to products inside an import's long transaction, whose rows the statistics do not know yet,
-    /// the planner scanned every product the import had written for each batch. Owners other than the batch's own
-    /// products (a SKU taken elsewhere: rare) are named by a second read, by primary key.
+    /// The product that uses each of these SKUs now, with its slug for error messages: the one SKU rule of single
+    /// writes and imports. Variants alone are read (through the SKU's unique index): joined to products inside an
+    /// import's long transaction, whose rows the statistics do not know yet, the planner scanned every product the
+    /// import had written for each batch. Owners other than the batch's own products (a SKU taken elsewhere: rare)
+    /// are named by a second read, by primary key.
     /// </summary>
-    private async Task<Dictionary<string, string>> SkuOwnersAsync(
+    private async Task<Dictionary<string, SkuOwner>> SkuOwnersAsync(
         List<string> skus, IEnumerable<Product> batchProducts, CancellationToken cancellationToken)
     {
         var owners = await db.Variants.AsNoTracking()
@@ -122,7 +124,8 @@ public sealed partial class CatalogCommands
         }
 
         // A product deleted between the two reads no longer owns its SKUs.
-        return owners.Where(o => slugs.ContainsKey(o.ProductId)).ToDictionary(o => o.Sku, o => slugs[o.ProductId], StringComparer.Ordinal);
+        return owners.Where(o => slugs.ContainsKey(o.ProductId))
+            .ToDictionary(o => o.Sku, o => new SkuOwner(o.ProductId, slugs[o.ProductId]), StringComparer.Ordinal);
     }
 
     /// <summary>The merchant's categories by slug, once per import.</summary>
