@@ -194,7 +194,10 @@ if (productCount > 0) {
   });
   ({ merchantId } = store);
   storeHost = store.host;
-  catalogImport = store.import;
+  catalogImport = { ...store.import, warmUp: store.warmUp };
+  const { warmUp } = store;
+  console.log(`Warm-up import first (a store of its own, into services just started): ${warmUp.products} products in ${warmUp.seconds} s, ` +
+    `${warmUp.productsPerSecond} products/s; events handled ${warmUp.eventsSettledSeconds} s later`);
   console.log(`CSV import: ${catalogImport.products} products (${catalogImport.rows} rows, ${Math.round(catalogImport.bytes / 1024)} KiB) in ${catalogImport.seconds} s: ` +
     `${catalogImport.productsPerSecond} products/s, ${catalogImport.rowsPerSecond} rows/s; its events were all handled ${catalogImport.eventsSettledSeconds} s after it finished`);
 }
