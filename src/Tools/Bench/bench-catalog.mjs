@@ -177,10 +177,11 @@ async function importCatalog(store, productCount, onProgress) {
 const warmUpProducts = 500;
 
 /**
- * Makes the run's store and imports its catalog; `onProgress` gets the measured import job each time it is polled.
+ * Makes the run's store and imports its catalog; `onProgress` gets the measured import job each time it is polled,
+ * and `sampleResources()` (returning the function that ends the sampling) measures the processes while it runs.
  * A small import into a store of its own goes first, and its events settle, before the measured one starts.
  */
-export async function benchStore(productCount, onProgress) {
+export async function benchStore(productCount, sampleResources, onProgress) {
   const operator = await token('platform-operator', readFileSync(join(env.COMMERCE_DATA_DIR, 'platform-operator.secret'), 'utf8').trim());
   const warmUpStore = await newStore(operator, 'Benchmark warm-up store');
   let warmUp;
@@ -193,7 +194,9 @@ export async function benchStore(productCount, onProgress) {
 
   const store = await newStore(operator, 'Benchmark store');
   try {
+    const stopSampling = sampleResources();
     const measured = await importCatalog(store, productCount, onProgress);
+    measured.resources = stopSampling();
     measured.eventsSettledSeconds = await settle();
     return { merchantId: store.merchantId, host: store.host, import: measured, warmUp };
   } finally {

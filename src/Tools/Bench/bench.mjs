@@ -183,7 +183,9 @@ async function catalogShapeOnceReady() {
 let catalogImport = null;
 if (productCount > 0) {
   let shown = -1;
-  const store = await benchStore(productCount, (job) => {
+  // The processes' CPU while the measured import runs: where an import's time goes (the import itself, or the
+  // events of its committed batches being relayed and handled beside it).
+  const store = await benchStore(productCount, sampleResources, (job) => {
     const done = job.rowsDone ?? 0;
     const total = job.rowsTotal ?? 0;
     const percent = total ? Math.floor((100 * done) / total) : 0;
@@ -200,6 +202,7 @@ if (productCount > 0) {
     `${warmUp.productsPerSecond} products/s; events handled ${warmUp.eventsSettledSeconds} s later`);
   console.log(`CSV import: ${catalogImport.products} products (${catalogImport.rows} rows, ${Math.round(catalogImport.bytes / 1024)} KiB) in ${catalogImport.seconds} s: ` +
     `${catalogImport.productsPerSecond} products/s, ${catalogImport.rowsPerSecond} rows/s; its events were all handled ${catalogImport.eventsSettledSeconds} s after it finished`);
+  printResources(catalogImport.resources);
 }
 
 const shape = await catalogShapeOnceReady();
@@ -248,6 +251,10 @@ console.log(`Report: ${file}`);
 
 function printTable(row) {
   console.log(`\n${row.workload}, ${row.connections} connections: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms, errors ${row.errors} of ${row.requests}`);
+  printResources(row.resources);
+}
+
+function printResources(resources) {
   console.log('  process        peak RSS   CPU');
-  for (const r of row.resources) console.log(`  ${r.process.padEnd(13)} ${String(r.peakRssMb).padStart(6)} MB ${String(r.cpuPercent).padStart(5)} %`);
+  for (const r of resources) console.log(`  ${r.process.padEnd(13)} ${String(r.peakRssMb).padStart(6)} MB ${String(r.cpuPercent).padStart(5)} %`);
 }
