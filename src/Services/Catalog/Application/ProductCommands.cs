@@ -282,7 +282,7 @@ public sealed partial class CatalogCommands
         Product? product, ValidProduct valid, long? expectedVersion, CancellationToken cancellationToken, Action? onChange = null)
     {
         var categories = await ResolveCategoriesAsync(valid, cancellationToken);
-        await RequireFreeSkusAsync(product?.Id, valid.Variants, cancellationToken);
+        await RequireFreeSkusAsync(product, valid.Variants, cancellationToken);
         await RequireStoreCurrencyAsync(product?.Id, valid.Variants[0].Currency, cancellationToken);
 
         var outcome = UpsertOutcome.Updated;
@@ -382,10 +382,11 @@ public sealed partial class CatalogCommands
     }
 
     /// <summary>A SKU names one variant in the whole store: one that another product uses is a field error naming both.</summary>
-    private async Task RequireFreeSkusAsync(Guid? productId, IReadOnlyList<ValidVariant> variants, CancellationToken cancellationToken)
+    private async Task RequireFreeSkusAsync(Product? product, IReadOnlyList<ValidVariant> variants, CancellationToken cancellationToken)
     {
-        var owners = await SkuOwnersAsync(variants.Select(v => v.Sku).ToList(), [], cancellationToken);
-        ThrowIfSkusTaken(variants, owners.Where(owner => owner.Value.ProductId != productId).Select(owner => (owner.Key, owner.Value.Slug)));
+        // The product itself is known: its own SKUs need no second read to name it.
+        var owners = await SkuOwnersAsync(variants.Select(v => v.Sku).ToList(), product is null ? [] : [product], cancellationToken);
+        ThrowIfSkusTaken(variants, owners.Where(owner => owner.Value.ProductId != product?.Id).Select(owner => (owner.Key, owner.Value.Slug)));
     }
 
     /// <summary>The SKUs other products use (each with that product's slug) as field errors naming both.</summary>
