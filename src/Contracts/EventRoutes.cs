@@ -22,13 +22,14 @@ public static class EventRoutes
 
     private static readonly Dictionary<Type, (string Publisher, string[] Subscribers)> RoutesByEvent = new()
     {
-        // Catalog hears its own changes too, after they commit, to purge the public caches of the merchant's catalog.
-        [typeof(ProductChanged)] = (Catalog, [Inventory, Catalog]),
-        // Categories and collections are shown to shoppers through the same caches.
-        [typeof(CategoryChanged)] = (Catalog, [Catalog]),
-        [typeof(CollectionChanged)] = (Catalog, [Catalog]),
-        // Inventory purges the caches after its own stock changes; Catalog keeps a copy for the staff list's stock filter.
-        [typeof(StockLevelChanged)] = (Inventory, [Inventory, Catalog]),
+        // A publisher purges the public caches of its own changes itself, as its relay claims their events
+        // (PublicCachePurgingSetup), so no service subscribes to its own events.
+        [typeof(ProductChanged)] = (Catalog, [Inventory]),
+        // Categories and collections: no other service acts on them yet.
+        [typeof(CategoryChanged)] = (Catalog, []),
+        [typeof(CollectionChanged)] = (Catalog, []),
+        // Catalog keeps a copy of stock for the staff list's stock filter.
+        [typeof(StockLevelChanged)] = (Inventory, [Catalog]),
         // No service acts on a deletion yet (Inventory keeps the stock rows of deleted variants as history): the
         // relay publishes it to no queue, and a subscriber added here starts receiving it.
         [typeof(ProductDeleted)] = (Catalog, []),

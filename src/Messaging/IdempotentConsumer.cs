@@ -38,12 +38,45 @@ public static class IdempotentConsumer
     /// </summary>
     public static async Task<bool> SaveProcessedAsync(this TenantDbContext db, IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        db.Set<ProcessedEvent>().Add(new ProcessedEvent
+        if (await db.SaveProcessedAsync([integrationEvent], cancellationToken))
+        {
+            return true;
+        }
+
+        CountDuplicate(integrationEvent);
+        return false;
+    }
+
+    /// <summary>The events of a batch (each once) that have not been applied yet, read at once; the others count as duplicates.</summary>
+    public static async Task<List<TEvent>> UnprocessedAsync<TEvent>(this TenantDbContext db, IEnumerable<TEvent> events, CancellationToken cancellationToken)
+        where TEvent : IntegrationEvent
+    {
+        var distinct = events.DistinctBy(integrationEvent => integrationEvent.EventId).ToList();
+        var ids = distinct.Select(integrationEvent => integrationEvent.EventId).ToList();
+        var processed = (await db.Set<ProcessedEvent>().Where(processed => ids.Contains(processed.EventId))
+            .Select(processed => processed.EventId).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var duplicate in distinct.Where(integrationEvent => processed.Contains(integrationEvent.EventId)))
+        {
+            CountDuplicate(duplicate);
+        }
+
+        return distinct.Where(integrationEvent => !processed.Contains(integrationEvent.EventId)).ToList();
+    }
+
+    /// <summary>
+    /// Saves the consumer's change to a batch of events together with their processed markers, in one transaction.
+    /// False, with nothing saved and the context cleared, when another delivery of one of them won the race: the
+    /// caller then applies them one at a time. Any other conflict propagates, so the bus retries the batch.
+    /// </summary>
+    public static async Task<bool> SaveProcessedAsync(this TenantDbContext db, IReadOnlyCollection<IntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        db.Set<ProcessedEvent>().AddRange(events.Select(integrationEvent => new ProcessedEvent
         {
             EventId = integrationEvent.EventId,
             EventType = integrationEvent.GetType().Name,
-            ProcessedAt = DateTimeOffset.UtcNow,
-        });
+            ProcessedAt = now,
+        }));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -55,7 +88,6 @@ public static class IdempotentConsumer
         })
         {
             db.ChangeTracker.Clear();
-            CountDuplicate(integrationEvent);
             return false;
         }
     }

@@ -20,6 +20,16 @@ public sealed class OutboxOptions
 }
 
 /// <summary>
+/// Told of each batch of committed events the relay has claimed, before they are sent: what the events describe is
+/// already true in the service's database, whether or not the bus takes them now. Called on the relay's loop, so it
+/// must return at once (queue work for later; never block on the network).
+/// </summary>
+public interface IOutboxBatchObserver
+{
+    void Claimed(IReadOnlyList<OutboxMessage> batch);
+}
+
+/// <summary>
 /// Hands committed outbox events to the message bus, oldest first, a batch at a time (its sends side by side, so
 /// events of one batch may arrive in any order: consumers go by each event's aggregate version). Rows are claimed with FOR UPDATE SKIP LOCKED,
 /// so several instances of a service share the work without sending an event twice; a failure leaves the row for
@@ -29,6 +39,7 @@ public sealed class OutboxOptions
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
+    IEnumerable<IOutboxBatchObserver> observers,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : TenantDbContext
@@ -102,6 +113,11 @@ public sealed class OutboxRelay<TContext>(
         if (batch.Count == 0)
         {
             return 0;
+        }
+
+        foreach (var observer in observers)
+        {
+            observer.Claimed(batch);
         }
 
         using var activity = Activity.StartActivity("outbox relay");

@@ -160,14 +160,35 @@ public sealed class PublicCachePurger(IOptions<PublicCacheOptions> options, ILog
     }
 }
 
+/// <summary>
+/// Purges the caches of a service's own changes as its outbox relay claims their events: each event's row committed
+/// with the change, so the change is visible, and the purge needs no trip through the bus. (Sending each event back
+/// to its own service's queue cost an import of ten thousand products ten thousand more queue messages.) A process
+/// that dies before its purge round is covered by the first round of the next one (<see cref="PublicCachePurger"/>).
+/// </summary>
+internal sealed class PurgeCachesOfOwnEvents(PublicCachePurger purger) : IOutboxBatchObserver
+{
+    public void Claimed(IReadOnlyList<OutboxMessage> batch)
+    {
+        foreach (var merchantId in batch.Select(message => message.MerchantId).Distinct())
+        {
+            purger.Request(merchantId);
+        }
+    }
+}
+
 public static class PublicCachePurgingSetup
 {
-    /// <summary>For services whose data shoppers see through the public caches (catalog, stock).</summary>
+    /// <summary>
+    /// For services whose data shoppers see through the public caches (catalog, stock): every event the service
+    /// publishes describes such data, and its merchant's caches are purged once the event is claimed for relaying.
+    /// </summary>
     public static IHostApplicationBuilder AddPublicCachePurging(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<PublicCacheOptions>(builder.Configuration.GetSection(PublicCacheOptions.Section));
         builder.Services.AddSingleton<PublicCachePurger>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PublicCachePurger>());
+        builder.Services.AddSingleton<IOutboxBatchObserver, PurgeCachesOfOwnEvents>();
         return builder;
     }
 }

@@ -89,8 +89,20 @@ public abstract class TenantDbContext(DbContextOptions options, IMerchantContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardTenancy();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Changes are detected once, here: the guard reads every entry, and the save would detect them all again
+        // (an import batch tracks well over a thousand entries, and each pass reads every property of each).
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            GuardTenancy();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

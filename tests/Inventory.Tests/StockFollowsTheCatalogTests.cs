@@ -113,4 +113,37 @@ public sealed class StockFollowsTheCatalogTests(InventoryPlatform platform)
         Assert.Equal(2L, await platform.Database.ScalarAsync<long>("inventory",
             "SELECT min(catalog_version) FROM stock_items WHERE variant_id = @v", ("v", variants[0])));
     }
+
+    [Fact]
+    public async Task Changes_of_two_merchants_and_two_versions_of_one_product_arriving_together_each_land_in_their_own_store()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var (_, firstVariants) = await platform.CreateProductAsync(first, "stool", price: 1000);
+        await platform.CreateProductAsync(first, "stool", price: 1200);
+        var (_, secondVariants) = await platform.CreateProductAsync(second, "bench");
+        var ids = await EventIdsAsync(first, second);
+        Assert.Equal(3, ids.Length);
+        await Eventually.TrueAsync(async () => await platform.Database.ScalarAsync<long>("inventory",
+            "SELECT count(*) FROM processed_events WHERE event_id = ANY(@ids)", ("ids", ids)) == 3, "the three events are applied");
+
+        // As if Inventory had never seen them: all three are sent again at once, so they arrive in one batch.
+        await platform.Database.ExecuteAsync("inventory", "DELETE FROM processed_events WHERE event_id = ANY(@ids)", ("ids", ids));
+        await platform.Database.ExecuteAsync("inventory", "DELETE FROM stock_items WHERE merchant_id IN (@a, @b)", ("a", first), ("b", second));
+        await platform.Database.ExecuteAsync("catalog", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = ANY(@ids)", ("ids", ids));
+        await Eventually.TrueAsync(async () => await platform.Database.ScalarAsync<long>("inventory",
+            "SELECT count(*) FROM processed_events WHERE event_id = ANY(@ids)", ("ids", ids)) == 3, "the three events are applied again");
+
+        Assert.Equal((long)firstVariants.Length, await platform.Database.ScalarAsync<long>("inventory",
+            "SELECT count(*) FROM stock_items WHERE merchant_id = @m AND catalog_version = 2", ("m", first)));
+        Assert.Equal((long)secondVariants.Length, await platform.Database.ScalarAsync<long>("inventory",
+            "SELECT count(*) FROM stock_items WHERE merchant_id = @m AND catalog_version = 1", ("m", second)));
+        Assert.Equal((long)(firstVariants.Length + secondVariants.Length), await platform.Database.ScalarAsync<long>("inventory",
+            "SELECT count(*) FROM stock_items WHERE merchant_id IN (@a, @b)", ("a", first), ("b", second)));
+    }
+
+    private async Task<Guid[]> EventIdsAsync(Guid first, Guid second) =>
+        await platform.Database.ScalarAsync<Guid[]>("catalog",
+            "SELECT array_agg(id) FROM outbox_messages WHERE merchant_id IN (@a, @b) AND message_type LIKE '%ProductChanged'",
+            ("a", first), ("b", second)) ?? [];
 }

@@ -4,12 +4,14 @@ using UnifiedCommerce.Inventory.Api;
 using UnifiedCommerce.Inventory.Application;
 using UnifiedCommerce.Inventory.Data;
 using UnifiedCommerce.Inventory.Graph;
+using UnifiedCommerce.Inventory.Messaging;
 using UnifiedCommerce.IdentityReadModels;
 using UnifiedCommerce.Messaging;
 using UnifiedCommerce.PlatformApi;
 using UnifiedCommerce.ServiceData;
 using UnifiedCommerce.ServiceDefaults;
 using UnifiedCommerce.Subgraph;
+using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +19,7 @@ builder.AddServiceDefaults();
 builder.AddPlatformApi();
 builder.AddServiceDatabase<InventoryDbContext>("inventory");
 builder.AddMessaging<InventoryDbContext>(EventRoutes.Inventory);
+builder.Services.ConfigureWolverine(InventoryMessaging.BatchCatalogChanges);
 builder.AddIdentityReadModels();
 builder.AddPublicCachePurging();
 builder.AddSubgraph<InventorySchema>();

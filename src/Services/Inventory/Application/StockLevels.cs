@@ -129,31 +129,36 @@ public sealed class StockLevels(InventoryDbContext db, IMerchantContext merchant
     }
 
     /// <summary>
-    /// Makes sure every variant of a changed product has a stock row at the default location (zero on hand), and
-    /// keeps SKU and product mapping current. Rows already there keep their quantities.
+    /// Makes sure every variant of the changed products has a stock row at the default location (zero on hand), and
+    /// keeps SKU and product mapping current. Rows already there keep their quantities. Changes are applied oldest
+    /// version first, with one read of the rows for all of them, so a batch may hold several changes of one product.
     /// </summary>
-    public async Task ApplyProductChangedAsync(ProductChanged change, CancellationToken cancellationToken)
+    public async Task ApplyProductChangesAsync(IReadOnlyCollection<ProductChanged> changes, CancellationToken cancellationToken)
     {
         var location = await DefaultLocationAsync(cancellationToken);
-        var variantIds = change.Variants.Select(v => v.VariantId).ToList();
-        var existing = await db.StockItems.Where(s => variantIds.Contains(s.VariantId) && s.LocationId == location.Id)
+        var variantIds = changes.SelectMany(change => change.Variants.Select(v => v.VariantId)).Distinct().ToList();
+        var rows = await db.StockItems.Where(s => variantIds.Contains(s.VariantId) && s.LocationId == location.Id)
             .ToDictionaryAsync(s => s.VariantId, cancellationToken);
-        foreach (var variant in change.Variants)
+        foreach (var change in changes.OrderBy(change => change.AggregateVersion))
         {
-            if (!existing.TryGetValue(variant.VariantId, out var stock))
+            foreach (var variant in change.Variants)
             {
-                stock = new StockItem { VariantId = variant.VariantId, ProductId = change.AggregateId, LocationId = location.Id };
-                db.StockItems.Add(stock);
-            }
-            else if (stock.CatalogVersion >= change.AggregateVersion)
-            {
-                continue;
-            }
+                if (!rows.TryGetValue(variant.VariantId, out var stock))
+                {
+                    stock = new StockItem { VariantId = variant.VariantId, ProductId = change.AggregateId, LocationId = location.Id };
+                    db.StockItems.Add(stock);
+                    rows[variant.VariantId] = stock;
+                }
+                else if (stock.CatalogVersion >= change.AggregateVersion)
+                {
+                    continue;
+                }
 
-            stock.Sku = variant.Sku;
-            stock.ProductId = change.AggregateId;
-            stock.CatalogVersion = change.AggregateVersion;
-            stock.UpdatedAt = clock.GetUtcNow();
+                stock.Sku = variant.Sku;
+                stock.ProductId = change.AggregateId;
+                stock.CatalogVersion = change.AggregateVersion;
+                stock.UpdatedAt = clock.GetUtcNow();
+            }
         }
     }
 
