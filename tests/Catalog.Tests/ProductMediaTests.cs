@@ -93,6 +93,43 @@ public sealed class ProductMediaTests(CatalogPlatform platform)
     }
 
     [Fact]
+    public async Task Stored_files_no_media_names_are_swept_once_old_and_only_within_their_own_merchant()
+    {
+        var merchant = await platform.NewMerchantWithCatalogAsync(productsInShirts: 1);
+        var other = Guid.NewGuid();
+        var mediaId = await UploadIdAsync(merchant, "shirt-1", Png(300, 200));
+        var root = platform.Database.FilesDirectory("catalog-media");
+        var longAgo = DateTime.UtcNow.AddHours(-2);
+        var named = Directory.GetFiles(root, "original.*", SearchOption.AllDirectories)
+            .Single(path => path.Contains(mediaId.ToString("N"), StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(named, longAgo);
+        // Kept: an orphan written just now (an upload whose row is about to commit).
+        var fresh = await StoreAsync(root, merchant, Guid.NewGuid(), DateTime.UtcNow);
+        // Swept: another store's folder naming this store's media, which that store has no row for.
+        var borrowed = await StoreAsync(root, other, mediaId, longAgo);
+        var orphan = await StoreAsync(root, merchant, Guid.NewGuid(), longAgo);
+        await Eventually.TrueAsync(() => Task.FromResult(!File.Exists(orphan)), "the old orphan is swept");
+        // A second orphan after the first is gone: its sweep surely listed every file above.
+        var second = await StoreAsync(root, merchant, Guid.NewGuid(), longAgo);
+        await Eventually.TrueAsync(() => Task.FromResult(!File.Exists(second)), "the second old orphan is swept");
+
+        Assert.True(File.Exists(named), "a file its media row names stays, however old");
+        Assert.True(File.Exists(fresh), "a young file stays");
+        Assert.False(File.Exists(borrowed), "another store's copy of the key is an orphan there");
+        using var served = await Catalog.AsMerchantAsync(HttpMethod.Get, $"/media/{mediaId}/320.webp", merchant);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    private static async Task<string> StoreAsync(string root, Guid merchantId, Guid mediaId, DateTime written)
+    {
+        var path = Path.Combine(root, "merchants", merchantId.ToString("N"), "media", mediaId.ToString("N"), "original.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, Png(8, 8));
+        File.SetLastWriteTimeUtc(path, written);
+        return path;
+    }
+
+    [Fact]
     public async Task The_stored_original_keeps_no_metadata()
     {
         var merchant = await platform.NewMerchantWithCatalogAsync(productsInShirts: 1);

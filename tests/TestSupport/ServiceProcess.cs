@@ -48,6 +48,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (name == "catalog")
         {
             environment["Catalog__Media__Root"] = database.FilesDirectory("catalog-media");
+            // Swept every 2 s, so a test sees the sweep work; files younger than the orphan age (1 h) are never touched.
+            environment["Catalog__Media__Sweep__Interval"] = "00:00:02";
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -13,7 +13,13 @@ public interface IMediaStorage
 
     /// <summary>Removes what is stored under the key; nothing there is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Every stored media key with when it was last written, grouped by merchant (keys in ordinal order per merchant).</summary>
+    IAsyncEnumerable<StoredMedia> ListAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A stored file: its key and when it was written.</summary>
+public sealed record StoredMedia(string Key, DateTimeOffset LastWritten);
 
 /// <summary>Keys are made by <see cref="MediaKeys"/> only; a storage refuses anything else, so no key can climb out of its root.</summary>
 public static partial class StorageKeyRule
@@ -22,7 +28,16 @@ public static partial class StorageKeyRule
         ? key
         : throw new ArgumentException($"'{key}' is not a media storage key.", nameof(key));
 
-    [GeneratedRegex("^merchants/[0-9a-f]{32}/media/[0-9a-f]{32}/[a-z0-9]{1,16}\\.[a-z]{3,4}$")]
+    /// <summary>The merchant and the media a valid key belongs to; false for anything else.</summary>
+    public static bool TryParse(string key, out Guid merchantId, out Guid mediaId)
+    {
+        var match = ValidKey().Match(key);
+        merchantId = match.Success ? Guid.ParseExact(match.Groups["merchant"].Value, "N") : Guid.Empty;
+        mediaId = match.Success ? Guid.ParseExact(match.Groups["media"].Value, "N") : Guid.Empty;
+        return match.Success;
+    }
+
+    [GeneratedRegex("^merchants/(?<merchant>[0-9a-f]{32})/media/(?<media>[0-9a-f]{32})/[a-z0-9]{1,16}\\.[a-z]{3,4}$")]
     private static partial Regex ValidKey();
 }
 
@@ -79,6 +94,43 @@ public sealed class LocalDiskMediaStorage(string root) : IMediaStorage
         }
 
         return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<StoredMedia> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var merchants = Path.Combine(Root, "merchants");
+        if (!Directory.Exists(merchants))
+        {
+            yield break;
+        }
+
+        foreach (var merchantFolder in Directory.EnumerateDirectories(merchants).Order(StringComparer.Ordinal))
+        {
+            var files = new List<StoredMedia>();
+            try
+            {
+                foreach (var file in new DirectoryInfo(merchantFolder).EnumerateFiles("*", SearchOption.AllDirectories))
+                {
+                    var key = Path.GetRelativePath(Root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                    if (StorageKeyRule.TryParse(key, out _, out _))
+                    {
+                        files.Add(new StoredMedia(key, file.LastWriteTimeUtc));
+                    }
+                }
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Removed while listed (its last media deleted): nothing of it to sweep.
+            }
+
+            foreach (var file in files.OrderBy(file => file.Key, StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return file;
+            }
+
+            await Task.Yield();
+        }
     }
 
     private string PathOf(string key) => Path.Combine(Root, StorageKeyRule.Require(key));

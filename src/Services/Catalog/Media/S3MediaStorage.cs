@@ -41,6 +41,27 @@ public sealed class S3MediaStorage(IAmazonS3 s3, string bucket) : IMediaStorage,
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         await s3.DeleteObjectAsync(Bucket, StorageKeyRule.Require(key), cancellationToken);
 
+    /// <summary>Pages through the bucket's media keys (S3 lists keys in ordinal order, so merchants come one after another).</summary>
+    public async IAsyncEnumerable<StoredMedia> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = "merchants/" };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await s3.ListObjectsV2Async(request, cancellationToken);
+            foreach (var stored in page.S3Objects ?? [])
+            {
+                if (StorageKeyRule.TryParse(stored.Key, out _, out _))
+                {
+                    yield return new StoredMedia(stored.Key, stored.LastModified is { } written ? new DateTimeOffset(written.ToUniversalTime()) : DateTimeOffset.UtcNow);
+                }
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+    }
+
     public void Dispose() => s3.Dispose();
 }
 
@@ -56,6 +77,8 @@ public static class MediaStorageSetup
     public static IServiceCollection AddMediaStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(Create(configuration.GetSection(Section), environment.ContentRootPath));
+        services.Configure<MediaSweepOptions>(configuration.GetSection(MediaSweepOptions.Section));
+        services.AddHostedService<MediaSweeper>();
         return services;
     }
 
