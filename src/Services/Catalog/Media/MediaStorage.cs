@@ -18,8 +18,8 @@ public interface IMediaStorage
     IAsyncEnumerable<StoredMedia> ListAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A stored file: its key and when it was written.</summary>
-public sealed record StoredMedia(string Key, DateTimeOffset LastWritten);
+/// <summary>A stored file: its key, when it was written, and the merchant and media its key names.</summary>
+public sealed record StoredMedia(string Key, DateTimeOffset LastWritten, Guid MerchantId, Guid MediaId);
 
 /// <summary>Keys are made by <see cref="MediaKeys"/> only; a storage refuses anything else, so no key can climb out of its root.</summary>
 public static partial class StorageKeyRule
@@ -28,13 +28,13 @@ public static partial class StorageKeyRule
         ? key
         : throw new ArgumentException($"'{key}' is not a media storage key.", nameof(key));
 
-    /// <summary>The merchant and the media a valid key belongs to; false for anything else.</summary>
-    public static bool TryParse(string key, out Guid merchantId, out Guid mediaId)
+    /// <summary>A listed file with the merchant and media its key names; none for a file that is not a media key.</summary>
+    public static StoredMedia? Listed(string key, DateTimeOffset written)
     {
         var match = ValidKey().Match(key);
-        merchantId = match.Success ? Guid.ParseExact(match.Groups["merchant"].Value, "N") : Guid.Empty;
-        mediaId = match.Success ? Guid.ParseExact(match.Groups["media"].Value, "N") : Guid.Empty;
-        return match.Success;
+        return match.Success
+            ? new StoredMedia(key, written, Guid.ParseExact(match.Groups["merchant"].Value, "N"), Guid.ParseExact(match.Groups["media"].Value, "N"))
+            : null;
     }
 
     [GeneratedRegex("^merchants/(?<merchant>[0-9a-f]{32})/media/(?<media>[0-9a-f]{32})/[a-z0-9]{1,16}\\.[a-z]{3,4}$")]
@@ -112,9 +112,9 @@ public sealed class LocalDiskMediaStorage(string root) : IMediaStorage
                 foreach (var file in new DirectoryInfo(merchantFolder).EnumerateFiles("*", SearchOption.AllDirectories))
                 {
                     var key = Path.GetRelativePath(Root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-                    if (StorageKeyRule.TryParse(key, out _, out _))
+                    if (StorageKeyRule.Listed(key, file.LastWriteTimeUtc) is { } listed)
                     {
-                        files.Add(new StoredMedia(key, file.LastWriteTimeUtc));
+                        files.Add(listed);
                     }
                 }
             }

@@ -60,39 +60,38 @@ public sealed class MediaSweeper(
     {
         var cutoff = clock.GetUtcNow() - options.Value.OrphanAge;
         var removed = 0;
-        var batch = new List<(StoredMedia File, Guid MediaId)>();
-        var batchMerchant = Guid.Empty;
+        var batch = new List<StoredMedia>();
         await foreach (var file in storage.ListAsync(cancellationToken))
         {
-            if (file.LastWritten >= cutoff || !StorageKeyRule.TryParse(file.Key, out var merchantId, out var mediaId))
+            if (file.LastWritten >= cutoff)
             {
                 continue;
             }
 
-            if (batch.Count > 0 && (merchantId != batchMerchant || batch.Count >= MediaPerQuery))
+            if (batch.Count > 0 && (file.MerchantId != batch[0].MerchantId || batch.Count >= MediaPerQuery))
             {
-                removed += await RemoveOrphansAsync(batchMerchant, batch, cancellationToken);
+                removed += await RemoveOrphansAsync(batch, cancellationToken);
                 batch.Clear();
             }
 
-            batchMerchant = merchantId;
-            batch.Add((file, mediaId));
+            batch.Add(file);
         }
 
         if (batch.Count > 0)
         {
-            removed += await RemoveOrphansAsync(batchMerchant, batch, cancellationToken);
+            removed += await RemoveOrphansAsync(batch, cancellationToken);
         }
 
         return removed;
     }
 
-    private async Task<int> RemoveOrphansAsync(Guid merchantId, List<(StoredMedia File, Guid MediaId)> files, CancellationToken cancellationToken)
+    /// <summary>Files of one merchant: those whose media that merchant has no row for are removed.</summary>
+    private async Task<int> RemoveOrphansAsync(List<StoredMedia> files, CancellationToken cancellationToken)
     {
         HashSet<Guid> named;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<MerchantContext>().Use(merchantId);
+            scope.ServiceProvider.GetRequiredService<MerchantContext>().Use(files[0].MerchantId);
             var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
             var ids = files.Select(file => file.MediaId).Distinct().ToList();
             named = (await db.Media.AsNoTracking().Where(media => ids.Contains(media.Id)).Select(media => media.Id)
@@ -100,7 +99,7 @@ public sealed class MediaSweeper(
         }
 
         var removed = 0;
-        foreach (var (file, _) in files.Where(entry => !named.Contains(entry.MediaId)))
+        foreach (var file in files.Where(file => !named.Contains(file.MediaId)))
         {
             await storage.DeleteAsync(file.Key, cancellationToken);
             removed++;

@@ -51,9 +51,10 @@ public sealed class S3MediaStorage(IAmazonS3 s3, string bucket) : IMediaStorage,
             page = await s3.ListObjectsV2Async(request, cancellationToken);
             foreach (var stored in page.S3Objects ?? [])
             {
-                if (StorageKeyRule.TryParse(stored.Key, out _, out _))
+                var written = stored.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : DateTimeOffset.UtcNow;
+                if (StorageKeyRule.Listed(stored.Key, written) is { } listed)
                 {
-                    yield return new StoredMedia(stored.Key, stored.LastModified is { } written ? new DateTimeOffset(written.ToUniversalTime()) : DateTimeOffset.UtcNow);
+                    yield return listed;
                 }
             }
 
